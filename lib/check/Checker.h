@@ -1,0 +1,48 @@
+// Checks a translation unit's allocator calls against a ruleset and produces findings.
+#ifndef MMIO_AUDIT_CHECK_CHECKER_H
+#define MMIO_AUDIT_CHECK_CHECKER_H
+
+#include "check/Finding.h"
+#include "match/CallSite.h"
+#include "rules/Ruleset.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Preprocessor;
+} // namespace clang
+
+namespace mmio {
+
+struct CheckOptions {
+  /// Rule ids that are neither checked nor able to imply other rules away.
+  std::set<std::string> DisabledRules;
+  /// Report calls a rule cannot decide, for every rule (rules can also ask for it with `on-unknown: report`).
+  bool ReportUnknown = false;
+};
+
+class Checker {
+public:
+  Checker(const Ruleset &Rules, CheckOptions Options) : Rules(Rules), Options(std::move(Options)) {}
+
+  /// Findings for every allocator call in the translation unit, in source order. `PP`, when given, tells which
+  /// macros exist so fix-its can use them; without it fix-its spell ruleset constants as numbers.
+  std::vector<Finding> checkTranslationUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP) const;
+
+  /// Findings for one call.
+  std::vector<Finding> checkCall(const AllocatorCall &Call, clang::ASTContext &Ctx,
+                                 clang::Preprocessor *PP) const;
+
+private:
+  bool enabled(const Rule &R) const { return !Options.DisabledRules.count(R.Id); }
+
+  const Ruleset &Rules;
+  CheckOptions Options;
+};
+
+} // namespace mmio
+
+#endif

@@ -1,0 +1,69 @@
+// A finding: one rule's verdict on one allocator call, with everything any report needs to present it.
+#ifndef MMIO_AUDIT_CHECK_FINDING_H
+#define MMIO_AUDIT_CHECK_FINDING_H
+
+#include "bounds/ValueSet.h"
+#include "rules/Ruleset.h"
+
+#include "clang/Basic/SourceLocation.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class SourceManager;
+}
+
+namespace mmio {
+
+enum class Verdict { Violated, Holds, Unknown };
+llvm::StringRef verdictName(Verdict V);
+
+/// A position resolved to a file name, line and column (1-based), usable after the AST is gone.
+struct FileLocation {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  bool valid() const { return Line != 0; }
+};
+/// Resolves `Loc` as clang presents it (`#line` directives respected); invalid locations give an empty result.
+FileLocation resolveLocation(const clang::SourceManager &SM, clang::SourceLocation Loc);
+
+struct FindingNote {
+  clang::SourceLocation Loc; // may be invalid: then `Where` (e.g. a line of the ruleset) or nothing
+  FileLocation Where;
+  std::string Message;
+};
+
+/// Replace the text in `Range` (in a file, never inside a macro definition) with `Replacement`.
+struct FindingFix {
+  clang::CharSourceRange Range;
+  FileLocation Begin;
+  unsigned Offset = 0; // byte offset of the range in its file, for replacement files
+  unsigned Length = 0;
+  std::string Replacement;
+};
+
+struct Finding {
+  std::string RuleId;
+  Severity Level = Severity::Warning;
+  Verdict Outcome = Verdict::Violated;
+  std::string Message; // placeholders filled, without the rule id
+
+  clang::SourceLocation Loc;   // the call, possibly inside a macro expansion
+  FileLocation Expansion;      // where the user wrote it
+  FileLocation Spelling;       // where its text is (differs inside macros)
+  std::string Function;        // enclosing function; empty at file scope
+  std::string Callee;
+  std::array<std::optional<ValueSet>, NumRoles> Bounds; // each evaluated role's values
+  std::vector<FindingNote> Notes;
+  std::optional<FindingFix> Fix;
+
+  const std::optional<ValueSet> &bound(Role R) const { return Bounds[static_cast<unsigned>(R)]; }
+};
+
+} // namespace mmio
+
+#endif

@@ -1,0 +1,20 @@
+// Finds every call of a ruleset's allocators in a translation unit, with AST matchers.
+#ifndef MMIO_AUDIT_MATCH_CALLMATCHER_H
+#define MMIO_AUDIT_MATCH_CALLMATCHER_H
+
+#include "match/CallSite.h"
+
+#include <vector>
+
+namespace clang {
+class ASTContext;
+}
+
+namespace mmio {
+
+/// Every call in `Ctx`'s translation unit of a function named by one of `Rules.Allocators`, in source order.
+std::vector<AllocatorCall> findAllocatorCalls(clang::ASTContext &Ctx, const Ruleset &Rules);
+
+} // namespace mmio
+
+#endif

@@ -1,0 +1,62 @@
+#include "PluginOptions.h"
+
+#include "llvm/ADT/StringRef.h"
+
+namespace mmio {
+
+const char *pluginHelpText() {
+  return "mmio_audit plugin arguments (pass as -fplugin-arg-mmio_audit-ARG):\n"
+         "  rules=FILE       check against the ruleset FILE instead of the built-in rules/hyperv.yaml\n"
+         "  werror           report findings as errors\n"
+         "  disable=ID[,ID]  do not check the rules with these ids (repeatable)\n"
+         "  unknown          also report calls a rule cannot decide\n"
+         "  help             print this text\n";
+}
+
+llvm::Expected<PluginOptions> parsePluginOptions(const std::vector<std::string> &Args) {
+  PluginOptions O;
+  for (const std::string &Arg : Args) {
+    auto [Key, Value] = llvm::StringRef(Arg).split('=');
+    bool HasValue = Arg.find('=') != std::string::npos;
+    auto NeedsValue = [&]() -> llvm::Error {
+      if (!HasValue || Value.empty())
+        return llvm::createStringError("plugin argument '%s' needs a value (%s=...)", Key.str().c_str(),
+                                       Key.str().c_str());
+      return llvm::Error::success();
+    };
+    auto TakesNoValue = [&]() -> llvm::Error {
+      if (HasValue)
+        return llvm::createStringError("plugin argument '%s' takes no value", Key.str().c_str());
+      return llvm::Error::success();
+    };
+    if (Key == "rules") {
+      if (llvm::Error E = NeedsValue())
+        return std::move(E);
+      O.RulesPath = Value.str();
+    } else if (Key == "disable") {
+      if (llvm::Error E = NeedsValue())
+        return std::move(E);
+      llvm::SmallVector<llvm::StringRef, 4> Ids;
+      Value.split(Ids, ',', -1, /*KeepEmpty=*/false);
+      for (llvm::StringRef Id : Ids)
+        O.Disabled.push_back(Id.trim().str());
+    } else if (Key == "werror") {
+      if (llvm::Error E = TakesNoValue())
+        return std::move(E);
+      O.WarningsAsErrors = true;
+    } else if (Key == "unknown") {
+      if (llvm::Error E = TakesNoValue())
+        return std::move(E);
+      O.ReportUnknown = true;
+    } else if (Key == "help") {
+      O.Help = true;
+    } else {
+      return llvm::createStringError("unknown plugin argument '%s' (expected rules=FILE, werror, disable=ID, "
+                                     "unknown or help)",
+                                     Arg.c_str());
+    }
+  }
+  return O;
+}
+
+} // namespace mmio

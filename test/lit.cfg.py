@@ -1,0 +1,33 @@
+# lit configuration shared by every suite under test/.
+import os
+
+import lit.formats
+import lit.util
+
+site = lit_config.params.get("mmio_site")
+if not site:
+    lit_config.fatal("run the suites through ctest (or pass --param mmio_site=BUILD/test/lit.site.cfg.py)")
+lit_config.load_config(config, site)
+
+config.name = "mmio-audit"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".test", ".yaml"]
+config.excludes = ["Inputs", "unit", "lit.cfg.py", "lit.site.cfg.py", "README.md", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(os.path.abspath(__file__))
+# Test outputs (%t) go to the build tree, never the sources.
+config.test_exec_root = os.path.join(config.mmio_binary_root, "test")
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+for var in ("HOME", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+# %clang compiles for x86_64 Linux against the kernel-like stub headers only, as a kernel build would.
+stub_flags = "-target x86_64-linux-gnu -nostdinc -isystem {0}/include -fsyntax-only".format(inputs)
+config.substitutions.append(("%mmio_plugin", "-fplugin=" + config.mmio_plugin))
+config.substitutions.append(("%clang_kernel", "{0} {1}".format(config.mmio_clang, stub_flags)))
+config.substitutions.append(("%clang", config.mmio_clang))
+config.substitutions.append(("%plugin_path", config.mmio_plugin))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%rules_dir", os.path.join(config.mmio_source_root, "rules")))

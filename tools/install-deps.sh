@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything mmio-audit needs to build and test on Debian bookworm.
+# Kernel-tree extras (lld, the linux-source packages) come with --kernel.
+set -euo pipefail
+
+packages=(
+  clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
+  libyaml-cpp-dev libgtest-dev
+  cmake ninja-build python3 git
+)
+if [[ "${1:-}" == "--kernel" ]]; then
+  packages+=(lld-19 bc bison flex libelf-dev libssl-dev xz-utils make linux-source-6.12)
+fi
+
+sudo_cmd=()
+[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "mmio-audit: installing ${missing[*]}" >&2
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
