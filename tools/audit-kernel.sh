@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The main job: audit a real kernel's MMIO allocator calls with the mmio-audit plugin, inside a kernel build.
+#
+# Usage: tools/audit-kernel.sh [--arch x86_64|arm64] [--cache DIR] [SOURCE]
+#   SOURCE   a kernel source directory or a Debian package (default: linux-source-6.12)
+# Installs what it needs, builds mmio-audit, prepares the tree (tools/kernel/prepare-tree.sh, cached), compiles
+# every translation unit that calls an allocator with the plugin loaded, prints the findings and writes a report.
+# Exit status: 0 no findings, 1 findings, 2 the audit could not run.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+arch=x86_64
+cache=${MMIO_AUDIT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mmio-audit}
+args=()
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --arch) arch=$2; args+=(--arch "$2"); shift 2 ;;
+    --cache) cache=$2; args+=(--cache "$2"); shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "audit-kernel.sh: unknown option '$1'" >&2; exit 2 ;;
+    *) break ;;
+  esac
+done
+source=${1:-linux-source-6.12}
+started=$SECONDS
+
+"$root/tools/install-deps.sh" --kernel || exit 2
+build=$root/build
+generator=()
+[[ -f $build/CMakeCache.txt ]] || generator=(-G Ninja)
+{ cmake -S "$root" -B "$build" "${generator[@]}" >/dev/null && cmake --build "$build" -j "$(nproc)" >/dev/null; } ||
+  { echo "audit-kernel.sh: building mmio-audit failed" >&2; exit 2; }
+plugin=$build/lib/MmioAudit.so
+
+read -r src out < <("$root/tools/kernel/prepare-tree.sh" "${args[@]}" --cache "$cache" "$source" | tail -n1) ||
+  { echo "audit-kernel.sh: preparing $source failed" >&2; exit 2; }
+[[ -n ${out:-} ]] || { echo "audit-kernel.sh: preparing $source failed" >&2; exit 2; }
+
+# The translation units worth compiling: C files that name an allocator of the built-in ruleset.
+mapfile -t allocators < <(awk '/^allocators:/{a=1;next} /^[a-z]/{a=0} a && /- name:/{print $3}' "$root/rules/hyperv.yaml")
+pattern=$(IFS='|'; echo "${allocators[*]}")
+mapfile -t units < <(cd "$src" && grep -rlE --include='*.c' "\\b($pattern)\\s*\\(" drivers arch 2>/dev/null | sort)
+objects=()
+for u in "${units[@]}"; do
+  objects+=("${u%.c}.o")
+  rm -f "$out/${u%.c}.o" # the plugin speaks only when a file is compiled
+done
+
+name=$(basename "$src")
+report_dir=$cache/reports
+mkdir -p "$report_dir"
+report=$report_dir/$name-$arch.txt
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+compile_start=$SECONDS
+make -C "$src" O="$out" LLVM=-19 ARCH="${arch/x86_64/x86}" -k -j "$(nproc)" \
+  KCFLAGS="-fplugin=$plugin" "${objects[@]}" >"$log" 2>&1 || true
+compile_time=$((SECONDS - compile_start))
+
+findings=$(grep -E '(warning|error): .*\[[a-z0-9-]+\]$' "$log" || true)
+count=0
+[[ -n $findings ]] && count=$(printf '%s\n' "$findings" | wc -l)
+failed=()
+for o in "${objects[@]}"; do [[ -f $out/$o ]] || failed+=("$o"); done
+
+{
+  echo "mmio-audit report: $name ($arch), ruleset rules/hyperv.yaml"
+  echo "translation units compiled with the plugin (${#objects[@]}):"
+  printf '  %s\n' "${units[@]}"
+  echo
+  sed -e "s|$src/||g" "$log" | grep -vE '^\s*(CC|LD|AR|CALL|DESCEND|INSTALL|HOSTCC|HOSTLD|GEN|UPD|MKELF|SYNC|WRAP|make\[)' || true
+  echo
+  echo "$count finding(s) in ${#objects[@]} translation unit(s)"
+} >"$report.tmp"
+mv "$report.tmp" "$report"
+
+if [[ -n $findings ]]; then
+  printf '%s\n' "$findings" | sed -e "s|$src/||g"
+fi
+echo "mmio-audit: $count finding(s) in ${#objects[@]} translation unit(s) of $name ($arch);" \
+  "compiled in ${compile_time}s, ${SECONDS}s in all"
+echo "mmio-audit: report: $report"
+if ((${#failed[@]})); then
+  echo "mmio-audit: did not compile: ${failed[*]} (see the report)" >&2
+  exit 2
+fi
+((count == 0)) || exit 1
