@@ -102,6 +102,25 @@ std::string unknownMessage(const RequirementResult &Result, const CallValues &CV
   return Out;
 }
 
+std::string callText(const CallExpr *Call, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange Range = Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Call->getSourceRange()), SM,
+                                                   Ctx.getLangOpts());
+  if (Range.isInvalid())
+    Range = CharSourceRange::getTokenRange(SM.getExpansionRange(Call->getSourceRange()).getAsRange());
+  llvm::StringRef Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
+  std::string Collapsed;
+  for (char C : Text) {
+    if (isWhitespace(C)) {
+      if (!Collapsed.empty() && Collapsed.back() != ' ')
+        Collapsed += ' ';
+      continue;
+    }
+    Collapsed += C;
+  }
+  return Collapsed;
+}
+
 bool isIdentifier(llvm::StringRef S) {
   return !S.empty() && isAsciiIdentifierStart(S.front()) && llvm::all_of(S, [](char C) { return isAsciiIdentifierContinue(C); });
 }
@@ -222,6 +241,7 @@ std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, ASTContext &C
     F.Spelling = resolveLocation(SM, SM.getSpellingLoc(F.Loc));
     F.Function = Call.enclosingName();
     F.Callee = Call.Spec->Name;
+    F.CallText = callText(Call.Call, Ctx);
     F.Bounds = CV.Values;
     addNotes(F, Result, CV, SM);
     if (Result.Outcome == Verdict::Violated)

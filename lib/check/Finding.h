@@ -57,6 +57,8 @@ struct Finding {
   FileLocation Spelling;       // where its text is (differs inside macros)
   std::string Function;        // enclosing function; empty at file scope
   std::string Callee;
+  /// The call's source text as written, whitespace collapsed: what identifies the call when lines move.
+  std::string CallText;
   std::array<std::optional<ValueSet>, NumRoles> Bounds; // each evaluated role's values
   std::vector<FindingNote> Notes;
   std::optional<FindingFix> Fix;
