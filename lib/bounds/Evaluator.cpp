@@ -1,6 +1,10 @@
 #include "bounds/Evaluator.h"
 
+#include "bounds/ExprEvaluator.h"
+#include "bounds/ValueArith.h"
+
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -10,71 +14,152 @@ namespace mmio {
 
 namespace {
 
-/// Converts a value to an unsigned integer of `Width` bits the way C converts it to the parameter.
-llvm::APInt convertTo(const llvm::APSInt &V, unsigned Width, bool ToBool) {
-  if (ToBool)
-    return llvm::APInt(1, V.isZero() ? 0 : 1);
-  return V.isSigned() ? V.sextOrTrunc(Width) : V.zextOrTrunc(Width);
-}
+std::string quoted(const NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
 
 std::string typeName(QualType T, const ASTContext &Ctx) {
   PrintingPolicy Policy(Ctx.getLangOpts());
-  Policy.SuppressTagKeyword = false;
   return T.getAsString(Policy);
 }
 
 /// When the value written differs from the value passed (a negative number made unsigned, a truncation), says so:
-/// "-1 converted to 'resource_size_t'". Empty when the conversion does not change the value.
-std::string describeConversion(const Expr *Arg, const llvm::APInt &Passed, QualType ParamType, ASTContext &Ctx) {
+/// " (-1 converted to 'resource_size_t')". Empty when the conversion changes nothing.
+std::string describeConversion(const Expr *Arg, const ValueSet &Passed, QualType ParamType, ASTContext &Ctx) {
   const auto *Cast = dyn_cast<ImplicitCastExpr>(Arg->IgnoreParens());
-  if (!Cast)
+  std::optional<llvm::APInt> P = Passed.singleValue();
+  if (!Cast || !P)
     return "";
   const Expr *Written = Cast->getSubExpr();
-  if (Written->isValueDependent() || Written->containsErrors())
-    return "";
   Expr::EvalResult R;
-  if (!Written->EvaluateAsInt(R, Ctx))
+  if (Written->isValueDependent() || Written->containsErrors() || !Written->EvaluateAsInt(R, Ctx))
     return "";
   const llvm::APSInt &W = R.Val.getInt();
-  bool Same = W.isSigned() ? (!W.isNegative() && W.getActiveBits() <= Passed.getBitWidth() &&
-                              W.zextOrTrunc(Passed.getBitWidth()) == Passed)
-                           : (W.getActiveBits() <= Passed.getBitWidth() &&
-                              W.zextOrTrunc(Passed.getBitWidth()) == Passed);
+  bool Same = (!W.isSigned() || !W.isNegative()) && W.getActiveBits() <= P->getBitWidth() &&
+              W.zextOrTrunc(P->getBitWidth()) == *P;
   if (Same)
     return "";
-  return (llvm::Twine(llvm::toString(W, 10)) + " converted to '" + typeName(ParamType, Ctx) + "'").str();
+  return " (" + llvm::toString(W, 10) + " converted to '" + typeName(ParamType, Ctx) + "')";
 }
 
 } // namespace
 
-unsigned Evaluator::widthOf(QualType T) const { return Ctx.getIntWidth(T); }
+PathSet Evaluator::openEntry(const FunctionDecl *F, const std::string &Why, bool Open) {
+  PathEnv Env;
+  for (const ParmVarDecl *P : F->parameters()) {
+    if (!P->getType()->isIntegralOrEnumerationType())
+      continue;
+    Binding B;
+    B.Values = ValueSet::unknown(widthOf(Ctx, P->getType()));
+    B.Why.push_back({P->getLocation(), "parameter " + quoted(P) + " of " + quoted(F) + Why});
+    B.FromOpenParameter = Open;
+    Env.Vars[P] = std::move(B);
+  }
+  return PathSet{Env};
+}
 
-Evaluation Evaluator::evaluateArgument(const Expr *Arg, QualType ParamType, llvm::StringRef RoleName) {
-  QualType Canon = ParamType.getCanonicalType();
-  bool IsInteger = Canon->isIntegralOrEnumerationType();
-  unsigned Width = IsInteger ? widthOf(Canon) : Ctx.getTypeSize(Ctx.getSizeType());
-  Evaluation E{ValueSet::unknown(Width), {}};
-  if (!Arg)
-    return E;
-  SourceLocation Loc = Arg->getBeginLoc();
-  if (!IsInteger || Arg->isValueDependent() || Arg->containsErrors() || Arg->isTypeDependent()) {
-    E.Trail.push_back({Loc, (RoleName + " cannot be computed here").str()});
-    return E;
+PathSet Evaluator::entryFor(const FunctionDecl *F, CallChain Chain) {
+  if (!Chain.empty()) {
+    // Entered through a known call: the parameters are that call's arguments, on each of the caller's paths.
+    const CallExpr *Site = Chain.back();
+    const FunctionDecl *Caller = Index.callerOf(Site);
+    const FlowAnalysis *CallerFlow = Caller ? analysisFor(Caller, Chain.drop_back()) : nullptr;
+    const PathSet *AtSite = CallerFlow ? CallerFlow->before(Site) : nullptr;
+    PathSet CallerPaths = AtSite ? *AtSite : PathSet{PathEnv()};
+    PathSet Result;
+    for (const PathEnv &CallerEnv : CallerPaths) {
+      PathEnv Env;
+      Env.Merged = CallerEnv.Merged;
+      Env.Via = Site;
+      for (unsigned I = 0; I < F->getNumParams() && I < Site->getNumArgs(); ++I) {
+        const ParmVarDecl *P = F->getParamDecl(I);
+        if (!P->getType()->isIntegralOrEnumerationType())
+          continue;
+        Binding B = ExprEvaluator(Ctx, CallerEnv).evaluate(Site->getArg(I));
+        unsigned W = widthOf(Ctx, P->getType());
+        if (B.Values.width() != W)
+          B.Values = convert(B.Values, W, Site->getArg(I)->getType()->isSignedIntegerOrEnumerationType(),
+                             P->getType()->isBooleanType());
+        B.Why.push_back({Site->getArg(I)->getBeginLoc(),
+                         quoted(P) + " is " + B.Values.str() + " in this call of " + quoted(F)});
+        Env.Vars[P] = std::move(B);
+      }
+      Result = joinPaths(Result, PathSet{Env});
+    }
+    return Result;
   }
 
-  Expr::EvalResult R;
-  if (!Arg->EvaluateAsInt(R, Ctx)) {
-    E.Trail.push_back({Loc, (RoleName + " is not a constant the analysis can compute").str()});
-    return E;
+  if (F->isExternallyVisible())
+    return openEntry(F, ", which other translation units can call", /*Open=*/true);
+  if (Index.escapes(F))
+    return openEntry(F, ", whose address is taken", false);
+  llvm::ArrayRef<CallSiteRef> Callers = Index.callersOf(F);
+  if (Callers.empty())
+    return openEntry(F, ", which nothing in this file calls", false);
+  if (InProgress.count(F) || InProgress.size() >= MaxCallDepth)
+    return openEntry(F, ", whose callers are too deep or recursive to follow", false);
+
+  // A static function: its parameters take the values its visible callers pass, caller by caller.
+  InProgress.insert(F);
+  PathSet Result;
+  for (const CallSiteRef &C : Callers) {
+    const CallExpr *One[] = {C.Call};
+    Result = joinPaths(Result, entryFor(F, One));
   }
-  llvm::APInt Passed = convertTo(R.Val.getInt(), Width, Canon->isBooleanType());
-  E.Values = ValueSet::constant(Passed);
-  std::string Text = (RoleName + " is " + toHex(Passed)).str();
-  std::string Conversion = describeConversion(Arg, Passed, ParamType, Ctx);
-  if (!Conversion.empty())
-    Text += " (" + Conversion + ")";
-  E.Trail.push_back({Loc, std::move(Text)});
-  return E;
+  InProgress.erase(F);
+  return Result;
+}
+
+const FlowAnalysis *Evaluator::analysisFor(const FunctionDecl *F, CallChain Chain) {
+  const FunctionDecl *Def = F->getDefinition();
+  if (!Def || !Def->hasBody())
+    return nullptr;
+  auto Key = std::make_pair(Def, std::vector<const CallExpr *>(Chain.begin(), Chain.end()));
+  auto It = Analyses.find(Key);
+  if (It != Analyses.end())
+    return It->second.get();
+  if (Chain.size() > MaxCallDepth)
+    return nullptr;
+  auto Flow = std::make_unique<FlowAnalysis>(Ctx, Def, entryFor(Def, Chain));
+  return (Analyses[Key] = std::move(Flow)).get();
+}
+
+std::vector<Scenario> Evaluator::evaluateCall(const AllocatorCall &Call, CallChain Chain) {
+  const FlowAnalysis *Flow = Call.Enclosing ? analysisFor(Call.Enclosing, Chain) : nullptr;
+  const PathSet *Paths = Flow ? Flow->before(Call.Call) : nullptr;
+  PathSet Fallback{PathEnv()};
+  if (!Paths)
+    Paths = &Fallback; // outside a function, or not reached: constants still evaluate, everything else is unknown
+
+  std::vector<Scenario> Result;
+  for (const PathEnv &Env : *Paths) {
+    Scenario S;
+    S.Correlated = !Env.Merged;
+    for (const auto &[R, Index] : Call.Spec->Params) {
+      if (R == Role::Destination)
+        continue;
+      unsigned Slot = static_cast<unsigned>(R);
+      const Expr *Arg = Call.arg(R);
+      QualType ParamType = Call.param(R) ? Call.param(R)->getType() : (Arg ? Arg->getType() : QualType());
+      if (!Arg || ParamType.isNull()) {
+        // The call passes fewer arguments than the ruleset says the allocator takes.
+        S.Values[Slot] = ValueSet::unknown(64);
+        continue;
+      }
+      Binding B = ExprEvaluator(Ctx, Env).evaluate(Arg);
+      unsigned W = widthOf(Ctx, ParamType);
+      if (B.Values.width() != W)
+        B.Values = convert(B.Values, W, Arg->getType()->isSignedIntegerOrEnumerationType(),
+                           ParamType->isBooleanType());
+      std::string Last = roleName(R).str() + " is " + B.Values.str();
+      if (B.Values.isUnknown() && B.Why.empty())
+        Last = roleName(R).str() + " is not a value the analysis can compute";
+      B.Why.push_back({Arg->getBeginLoc(), Last + describeConversion(Arg, B.Values, ParamType, Ctx)});
+      S.Values[Slot] = std::move(B.Values);
+      S.Trails[Slot] = std::move(B.Why);
+      S.FromOpenParameter[Slot] = B.FromOpenParameter;
+    }
+    Result.push_back(std::move(S));
+  }
+  return Result;
 }
 
 } // namespace mmio

@@ -1,46 +1,71 @@
-// Computes the values an allocator argument can take, as the call passes it, and where they came from.
+// Computes, for an allocator call, the values each role can take and where they came from: through locals and
+// branches (FlowAnalysis), and through the callers of static helpers and of wrappers.
 #ifndef MMIO_AUDIT_BOUNDS_EVALUATOR_H
 #define MMIO_AUDIT_BOUNDS_EVALUATOR_H
 
+#include "bounds/CallIndex.h"
+#include "bounds/FlowAnalysis.h"
+#include "bounds/Trail.h"
 #include "bounds/ValueSet.h"
+#include "match/CallSite.h"
 
-#include "clang/AST/Type.h"
-#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
 
-#include <string>
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
 #include <vector>
 
 namespace clang {
 class ASTContext;
-class Expr;
+class CallExpr;
+class FunctionDecl;
 } // namespace clang
 
 namespace mmio {
 
-/// One step of the explanation of a value: where it came from and what it was there.
-struct TrailStep {
-  clang::SourceLocation Loc;
-  std::string Text;
+/// The values of each role of one call; a role the allocator does not have is absent.
+using RoleValues = std::array<std::optional<ValueSet>, NumRoles>;
+
+/// One way the call can be reached: the role values on one group of paths.
+struct Scenario {
+  RoleValues Values;
+  std::array<std::vector<TrailStep>, NumRoles> Trails;
+  /// A role is unknown only because the enclosing function's parameters come from callers out of sight.
+  std::array<bool, NumRoles> FromOpenParameter{};
+  /// The roles' values come from one group of paths, so they occur together.
+  bool Correlated = true;
 };
 
-struct Evaluation {
-  ValueSet Values;
-  std::vector<TrailStep> Trail;
-};
+/// A call string: the calls, outermost first, through which the allocator call is reached. Empty: the enclosing
+/// function on its own (its parameters from its visible callers when it is static, unknown otherwise).
+using CallChain = llvm::ArrayRef<const clang::CallExpr *>;
 
 class Evaluator {
 public:
-  explicit Evaluator(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  explicit Evaluator(clang::ASTContext &Ctx) : Ctx(Ctx), Index(Ctx) {}
 
-  /// The values `Arg` can have once converted to `ParamType` (as C converts an argument to its parameter), named
-  /// `RoleName` in the explanation. Anything the evaluator cannot compute is unknown, never zero.
-  Evaluation evaluateArgument(const clang::Expr *Arg, clang::QualType ParamType, llvm::StringRef RoleName);
+  /// The scenarios under which `Call` runs, reached through `Chain`. Never empty.
+  std::vector<Scenario> evaluateCall(const AllocatorCall &Call, CallChain Chain = {});
 
-  /// The bit width of values of `T` on the target (1 for _Bool).
-  unsigned widthOf(clang::QualType T) const;
+  const CallIndex &calls() const { return Index; }
+
+  /// How many callers deep the analysis follows parameters.
+  static constexpr unsigned MaxCallDepth = 4;
 
 private:
+  const FlowAnalysis *analysisFor(const clang::FunctionDecl *F, CallChain Chain);
+  PathSet entryFor(const clang::FunctionDecl *F, CallChain Chain);
+  PathSet openEntry(const clang::FunctionDecl *F, const std::string &Why, bool Open);
+
   clang::ASTContext &Ctx;
+  CallIndex Index;
+  std::map<std::pair<const clang::FunctionDecl *, std::vector<const clang::CallExpr *>>,
+           std::unique_ptr<FlowAnalysis>>
+      Analyses;
+  std::set<const clang::FunctionDecl *> InProgress;
 };
 
 } // namespace mmio

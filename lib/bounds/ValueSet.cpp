@@ -76,6 +76,7 @@ ValueSet ValueSet::join(const ValueSet &Other) const {
   ValueSet R = *this;
   for (const Interval &I : Other.Parts)
     R.Parts.push_back(I);
+  R.ExactEnds = ExactEnds && Other.ExactEnds;
   R.normalize();
   return R;
 }
@@ -83,8 +84,11 @@ ValueSet ValueSet::join(const ValueSet &Other) const {
 ValueSet ValueSet::zextOrTrunc(unsigned NewWidth) const {
   if (Unknown)
     return unknown(NewWidth);
+  if (Parts.empty())
+    return empty(NewWidth);
   if (NewWidth >= Width) {
     ValueSet R(NewWidth, false);
+    R.ExactEnds = ExactEnds;
     for (const Interval &I : Parts)
       R.Parts.push_back({I.Lo.zext(NewWidth), I.Hi.zext(NewWidth)});
     return R;
@@ -92,10 +96,13 @@ ValueSet ValueSet::zextOrTrunc(unsigned NewWidth) const {
   // Truncation wraps: an interval spanning 2^NewWidth values or more covers every value, otherwise it maps to at
   // most two intervals (split where it wraps past the new maximum).
   ValueSet R(NewWidth, false);
+  // Without a wrap every value keeps its order, so the ends stay the ends.
+  bool Wrapped = !max().isIntN(NewWidth);
+  R.ExactEnds = ExactEnds && !Wrapped;
   for (const Interval &I : Parts) {
     APInt Span = I.Hi - I.Lo;
-    if (Span.getActiveBits() > NewWidth || Span.uge(APInt::getMaxValue(NewWidth).zext(Width)))
-      return full(NewWidth);
+    if (Span.uge(APInt::getMaxValue(NewWidth).zext(Width)))
+      return full(NewWidth); // 2^NewWidth consecutive values: every residue, all reachable
     APInt Lo = I.Lo.trunc(NewWidth), Hi = I.Hi.trunc(NewWidth);
     if (Lo.ule(Hi)) {
       R.Parts.push_back({Lo, Hi});
@@ -126,7 +133,8 @@ std::string ValueSet::str() const {
 }
 
 bool ValueSet::operator==(const ValueSet &Other) const {
-  if (Width != Other.Width || Unknown != Other.Unknown || Parts.size() != Other.Parts.size())
+  if (Width != Other.Width || Unknown != Other.Unknown || Parts.size() != Other.Parts.size() ||
+      (!Unknown && ExactEnds != Other.ExactEnds))
     return false;
   for (size_t K = 0; K < Parts.size(); ++K)
     if (Parts[K].Lo != Other.Parts[K].Lo || Parts[K].Hi != Other.Parts[K].Hi)

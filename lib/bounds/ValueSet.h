@@ -55,6 +55,15 @@ public:
   /// "0x0", "0x0 or 0x100000000", "0x0..0xffffffff", "unknown".
   std::string str() const;
 
+  /// Whether the smallest and the largest value are known to be reachable. Sets built from constants, joins of
+  /// such sets and monotonic arithmetic keep it; arithmetic that may invent values at the ends (a wrap, two
+  /// varying operands) drops it. A verdict that rests on an end which is not reachable is not a violation.
+  bool hasExactEnds() const { return !Unknown && ExactEnds; }
+  ValueSet &dropExactEnds() {
+    ExactEnds = false;
+    return *this;
+  }
+
   bool operator==(const ValueSet &Other) const;
   bool operator!=(const ValueSet &Other) const { return !(*this == Other); }
 
@@ -65,6 +74,7 @@ private:
 
   unsigned Width;
   bool Unknown;
+  bool ExactEnds = true;
   llvm::SmallVector<Interval, 2> Parts;
 };
 

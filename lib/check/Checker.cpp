@@ -22,45 +22,65 @@ namespace mmio {
 
 namespace {
 
-/// The evaluated roles of one call, with the explanation of each.
-struct CallValues {
-  RoleValues Values;
-  std::array<std::vector<TrailStep>, NumRoles> Trails;
-};
-
-CallValues evaluateCall(const AllocatorCall &Call, ASTContext &Ctx) {
-  Evaluator Eval(Ctx);
-  CallValues CV;
-  for (const auto &[R, Index] : Call.Spec->Params) {
-    if (R == Role::Destination)
-      continue;
-    unsigned Slot = static_cast<unsigned>(R);
-    const Expr *Arg = Call.arg(R);
-    QualType ParamType;
-    if (const ParmVarDecl *P = Call.param(R))
-      ParamType = P->getType();
-    else if (Arg)
-      ParamType = Arg->getType(); // no prototype: the argument is passed as it is (after promotions)
-    if (ParamType.isNull()) {
-      // The call has fewer arguments than the ruleset says the allocator takes.
-      CV.Values[Slot] = ValueSet::unknown(64);
-      continue;
-    }
-    Evaluation E = Eval.evaluateArgument(Arg, ParamType, roleName(R));
-    CV.Values[Slot] = std::move(E.Values);
-    CV.Trails[Slot] = std::move(E.Trail);
-  }
-  return CV;
-}
-
 std::string valuesText(const RoleValues &Values, Role R) {
   const std::optional<ValueSet> &V = Values[static_cast<unsigned>(R)];
   return V ? V->str() : std::string("unknown");
 }
 
+/// Each role's values over every scenario: what the call can be passed.
+RoleValues joinScenarios(const std::vector<Scenario> &Scenarios) {
+  RoleValues All;
+  for (const Scenario &S : Scenarios)
+    for (unsigned K = 0; K < NumRoles; ++K) {
+      if (!S.Values[K])
+        continue;
+      if (!All[K])
+        All[K] = S.Values[K];
+      else if (All[K]->width() == S.Values[K]->width())
+        All[K] = All[K]->join(*S.Values[K]);
+      else
+        All[K] = ValueSet::unknown(All[K]->width());
+    }
+  return All;
+}
+
+/// A rule's verdict over all scenarios, and the explanation from the scenarios that decided it.
+struct RuleOutcome {
+  RequirementResult Result;
+  std::vector<TrailStep> Steps;
+};
+
+RuleOutcome judgeScenarios(const Rule &Rl, const Ruleset &Rules, const std::vector<Scenario> &Scenarios) {
+  std::vector<RequirementResult> Each;
+  Verdict Overall = Verdict::Holds;
+  for (const Scenario &S : Scenarios) {
+    Each.push_back(judge(Rl.Require, Rules, S.Values, S.Correlated));
+    if (Each.back().Outcome == Verdict::Violated)
+      Overall = Verdict::Violated;
+    else if (Each.back().Outcome == Verdict::Unknown && Overall == Verdict::Holds)
+      Overall = Verdict::Unknown;
+  }
+  RuleOutcome O;
+  O.Result.Outcome = Overall;
+  if (Overall == Verdict::Holds)
+    return O;
+  for (size_t K = 0; K < Scenarios.size(); ++K) {
+    if (Each[K].Outcome != Overall)
+      continue;
+    if (!O.Result.Range)
+      O.Result.Range = Each[K].Range;
+    for (Role R : Each[K].Culprits) {
+      if (!llvm::is_contained(O.Result.Culprits, R))
+        O.Result.Culprits.push_back(R);
+      appendSteps(O.Steps, Scenarios[K].Trails[static_cast<unsigned>(R)]);
+    }
+  }
+  return O;
+}
+
 /// Fills the message's placeholders; the loader has rejected any other.
-std::string formatMessage(const Rule &Rl, const AllocatorCall &Call, const CallValues &CV,
-                          const RequirementResult &Result) {
+std::string formatMessage(const Rule &Rl, const AllocatorCall &Call, const RoleValues &Values,
+                          const RequirementResult &Result, llvm::StringRef Function) {
   std::string Out;
   llvm::StringRef M = Rl.Message;
   while (!M.empty()) {
@@ -75,7 +95,7 @@ std::string formatMessage(const Rule &Rl, const AllocatorCall &Call, const CallV
     }
     llvm::StringRef Name = M.slice(Open + 1, Close);
     if (std::optional<Role> R = roleFromName(Name); R && *R != Role::Destination)
-      Out += valuesText(CV.Values, *R);
+      Out += valuesText(Values, *R);
     else if (Name == "destination")
       Out += Call.DestinationField.empty() ? "?" : Call.DestinationField;
     else if (Name == "range")
@@ -83,7 +103,7 @@ std::string formatMessage(const Rule &Rl, const AllocatorCall &Call, const CallV
     else if (Name == "allocator")
       Out += Call.Spec->Name;
     else if (Name == "function")
-      Out += Call.enclosingName();
+      Out += Function.str();
     else if (Name == "rule")
       Out += Rl.Id;
     else
@@ -93,11 +113,11 @@ std::string formatMessage(const Rule &Rl, const AllocatorCall &Call, const CallV
   return Out;
 }
 
-std::string unknownMessage(const RequirementResult &Result, const CallValues &CV) {
+std::string unknownMessage(const RequirementResult &Result, const RoleValues &Values) {
   std::string Out = "cannot decide whether this call satisfies the rule:";
   for (size_t K = 0; K < Result.Culprits.size(); ++K) {
     Role R = Result.Culprits[K];
-    Out += (K ? ", " : " ") + roleName(R).str() + " is " + valuesText(CV.Values, R);
+    Out += (K ? ", " : " ") + roleName(R).str() + " is " + valuesText(Values, R);
   }
   return Out;
 }
@@ -139,9 +159,8 @@ std::pair<std::string, std::optional<uint64_t>> replacementFor(const FixItSpec &
   return {Fix.Replacement, std::nullopt};
 }
 
-std::optional<FindingFix> makeFix(const Rule &Rl, const Requirement &Req, const AllocatorCall &Call,
-                                  const CallValues &CV, const Ruleset &Rules, ASTContext &Ctx,
-                                  Preprocessor *PP) {
+std::optional<FindingFix> makeFix(const Rule &Rl, const AllocatorCall &Call, const std::vector<Scenario> &Scenarios,
+                                  const Ruleset &Rules, ASTContext &Ctx, Preprocessor *PP) {
   if (!Rl.FixIt)
     return std::nullopt;
   const Expr *Arg = Call.arg(Rl.FixIt->Target);
@@ -149,20 +168,26 @@ std::optional<FindingFix> makeFix(const Rule &Rl, const Requirement &Req, const 
     return std::nullopt;
   const SourceManager &SM = Ctx.getSourceManager();
   const Expr *Written = Arg->IgnoreImpCasts();
-  // Only text the user wrote at the call is replaced: never a macro's definition, which other calls share.
+  // Only a constant written at the call is replaced: a variable's value comes from elsewhere, where the fix belongs.
+  Expr::EvalResult Constant;
+  if (Written->isValueDependent() || Written->containsErrors() || !Written->EvaluateAsInt(Constant, Ctx))
+    return std::nullopt;
+  // Never a macro's definition, which other calls share.
   CharSourceRange Range = Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Written->getSourceRange()), SM,
                                                    Ctx.getLangOpts());
   if (Range.isInvalid())
     return std::nullopt;
   auto [Text, Value] = replacementFor(*Rl.FixIt, Rules, PP);
   if (Value) {
-    // Offer the fix only if the call, so changed, satisfies the rule.
-    RoleValues After = CV.Values;
-    unsigned Slot = static_cast<unsigned>(Rl.FixIt->Target);
-    unsigned Width = After[Slot] ? After[Slot]->width() : 64;
-    After[Slot] = ValueSet::constant(Width, *Value);
-    if (judge(Req, Rules, After).Outcome == Verdict::Violated)
-      return std::nullopt;
+    // Offer the fix only if the call, so changed, satisfies the rule on every path.
+    for (const Scenario &S : Scenarios) {
+      RoleValues After = S.Values;
+      unsigned Slot = static_cast<unsigned>(Rl.FixIt->Target);
+      unsigned Width = After[Slot] ? After[Slot]->width() : 64;
+      After[Slot] = ValueSet::constant(Width, *Value);
+      if (judge(Rl.Require, Rules, After, S.Correlated).Outcome == Verdict::Violated)
+        return std::nullopt;
+    }
   }
   FindingFix F;
   F.Range = Range;
@@ -173,11 +198,10 @@ std::optional<FindingFix> makeFix(const Rule &Rl, const Requirement &Req, const 
   return F;
 }
 
-void addNotes(Finding &F, const RequirementResult &Result, const CallValues &CV, const SourceManager &SM) {
-  for (Role R : Result.Culprits)
-    for (const TrailStep &Step : CV.Trails[static_cast<unsigned>(R)])
-      F.Notes.push_back({Step.Loc, resolveLocation(SM, Step.Loc), Step.Text});
-  if (const NamedRange *Range = Result.Range) {
+void addNotes(Finding &F, const RuleOutcome &O, const SourceManager &SM) {
+  for (const TrailStep &Step : O.Steps)
+    F.Notes.push_back({Step.Loc, resolveLocation(SM, Step.Loc), Step.Text});
+  if (const NamedRange *Range = O.Result.Range) {
     FindingNote N;
     N.Where = {Range->Where.File, Range->Where.Line, Range->Where.Column};
     N.Message = "range '" + Range->Name + "' is " +
@@ -188,34 +212,76 @@ void addNotes(Finding &F, const RequirementResult &Result, const CallValues &CV,
   }
 }
 
+bool dependsOnOpenParameter(const std::vector<Scenario> &Scenarios) {
+  return llvm::any_of(Scenarios, [](const Scenario &S) { return llvm::is_contained(S.FromOpenParameter, true); });
+}
+
 } // namespace
 
 std::vector<Finding> Checker::checkTranslationUnit(ASTContext &Ctx, Preprocessor *PP) const {
   std::vector<Finding> All;
-  for (const AllocatorCall &Call : findAllocatorCalls(Ctx, Rules)) {
-    std::vector<Finding> ForCall = checkCall(Call, Ctx, PP);
+  std::vector<AllocatorCall> Calls = findAllocatorCalls(Ctx, Rules);
+  if (Calls.empty())
+    return All; // a translation unit without allocator calls pays only for the matcher
+  Evaluator Eval(Ctx);
+  for (const AllocatorCall &Call : Calls) {
+    std::vector<Finding> ForCall = checkCall(Call, {}, Eval, Ctx, PP);
     std::move(ForCall.begin(), ForCall.end(), std::back_inserter(All));
+    checkWrapperCallers(Call, {}, Eval, Ctx, PP, All);
   }
   return All;
 }
 
-std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, ASTContext &Ctx, Preprocessor *PP) const {
+void Checker::checkWrapperCallers(const AllocatorCall &Call, std::vector<const CallExpr *> Chain, Evaluator &Eval,
+                                  ASTContext &Ctx, Preprocessor *PP, std::vector<Finding> &Out) const {
+  if (Chain.size() >= Evaluator::MaxCallDepth || !dependsOnOpenParameter(Eval.evaluateCall(Call, Chain)))
+    return;
+  // A bound comes from a parameter of an externally visible function: a wrapper. Its callers in this file decide
+  // the bound, so each of their calls is audited as an allocator call of its own.
+  const FunctionDecl *Wrapper = Chain.empty() ? Call.Enclosing : Eval.calls().callerOf(Chain.front());
+  if (!Wrapper)
+    return;
+  for (const CallSiteRef &Site : Eval.calls().callersOf(Wrapper)) {
+    if (!Site.Caller || llvm::is_contained(Chain, Site.Call))
+      continue;
+    std::vector<const CallExpr *> Outer{Site.Call};
+    Outer.insert(Outer.end(), Chain.begin(), Chain.end());
+    std::vector<Finding> Found = checkCall(Call, Outer, Eval, Ctx, PP);
+    for (Finding &F : Found)
+      if (F.Outcome == Verdict::Violated) // unknowns are reported once, at the allocator call
+        Out.push_back(std::move(F));
+    checkWrapperCallers(Call, Outer, Eval, Ctx, PP, Out);
+  }
+}
+
+std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, CallChain Chain, Evaluator &Eval,
+                                        ASTContext &Ctx, Preprocessor *PP) const {
   const SourceManager &SM = Ctx.getSourceManager();
-  CallValues CV = evaluateCall(Call, Ctx);
-  const std::optional<ValueSet> &Size = CV.Values[static_cast<unsigned>(Role::Size)];
+  std::vector<Scenario> Scenarios = Eval.evaluateCall(Call, Chain);
+  RoleValues Values = joinScenarios(Scenarios);
+  const std::optional<ValueSet> &Size = Values[static_cast<unsigned>(Role::Size)];
   ValueSet SizeValues = Size ? *Size : ValueSet::unknown(64);
 
-  std::map<std::string, RequirementResult> Results;
+  std::map<std::string, RuleOutcome> Outcomes;
   for (const Rule &Rl : Rules.Rules)
     if (enabled(Rl) && ruleApplies(Rl, Call, SizeValues))
-      Results.emplace(Rl.Id, judge(Rl.Require, Rules, CV.Values));
+      Outcomes.emplace(Rl.Id, judgeScenarios(Rl, Rules, Scenarios));
   auto Reported = [&](const Rule &Rl) {
-    auto It = Results.find(Rl.Id);
-    if (It == Results.end())
+    auto It = Outcomes.find(Rl.Id);
+    if (It == Outcomes.end())
       return false;
-    Verdict V = It->second.Outcome;
+    Verdict V = It->second.Result.Outcome;
     return V == Verdict::Violated || (V == Verdict::Unknown && (Options.ReportUnknown || Rl.ReportUnknown));
   };
+
+  // Through a wrapper, the finding belongs where the wrapper is called.
+  const CallExpr *Site = Chain.empty() ? Call.Call : Chain.front();
+  const FunctionDecl *SiteFunction = Chain.empty() ? Call.Enclosing : Eval.calls().callerOf(Site);
+  std::string Function = SiteFunction ? SiteFunction->getNameAsString() : std::string();
+  std::string Callee = Call.Spec->Name;
+  if (!Chain.empty())
+    if (const FunctionDecl *W = Site->getDirectCallee())
+      Callee = W->getNameAsString();
 
   std::vector<Finding> Findings;
   for (const Rule &Rl : Rules.Rules) {
@@ -228,24 +294,34 @@ std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, ASTContext &C
     });
     if (Implied)
       continue;
-    const RequirementResult &Result = Results.find(Rl.Id)->second;
+    const RuleOutcome &O = Outcomes.find(Rl.Id)->second;
 
     Finding F;
     F.RuleId = Rl.Id;
     F.Level = Rl.Level;
-    F.Outcome = Result.Outcome;
-    F.Message = Result.Outcome == Verdict::Violated ? formatMessage(Rl, Call, CV, Result)
-                                                    : unknownMessage(Result, CV);
-    F.Loc = Call.Call->getBeginLoc();
+    F.Outcome = O.Result.Outcome;
+    F.Message = O.Result.Outcome == Verdict::Violated ? formatMessage(Rl, Call, Values, O.Result, Function)
+                                                      : unknownMessage(O.Result, Values);
+    F.Loc = Site->getBeginLoc();
     F.Expansion = resolveLocation(SM, SM.getExpansionLoc(F.Loc));
     F.Spelling = resolveLocation(SM, SM.getSpellingLoc(F.Loc));
-    F.Function = Call.enclosingName();
-    F.Callee = Call.Spec->Name;
-    F.CallText = callText(Call.Call, Ctx);
-    F.Bounds = CV.Values;
-    addNotes(F, Result, CV, SM);
-    if (Result.Outcome == Verdict::Violated)
-      F.Fix = makeFix(Rl, Rl.Require, Call, CV, Rules, Ctx, PP);
+    F.Function = Function;
+    F.Callee = Callee;
+    F.CallText = callText(Site, Ctx);
+    F.Bounds = Values;
+    addNotes(F, O, SM);
+    for (size_t K = 1; K <= Chain.size(); ++K) {
+      const CallExpr *Inner = K < Chain.size() ? Chain[K] : Call.Call;
+      const FunctionDecl *In = Eval.calls().callerOf(Inner);
+      std::string What = K < Chain.size() && Inner->getDirectCallee()
+                             ? "'" + Inner->getDirectCallee()->getNameAsString() + "'"
+                             : "'" + Call.Spec->Name + "'";
+      F.Notes.push_back({Inner->getBeginLoc(), resolveLocation(SM, Inner->getBeginLoc()),
+                         (In ? "'" + In->getNameAsString() + "'" : std::string("it")) + " passes them on to " +
+                             What + " here"});
+    }
+    if (O.Result.Outcome == Verdict::Violated && Chain.empty())
+      F.Fix = makeFix(Rl, Call, Scenarios, Rules, Ctx, PP);
     Findings.push_back(std::move(F));
   }
   return Findings;

@@ -2,6 +2,7 @@
 #ifndef MMIO_AUDIT_CHECK_CHECKER_H
 #define MMIO_AUDIT_CHECK_CHECKER_H
 
+#include "bounds/Evaluator.h"
 #include "check/Finding.h"
 #include "match/CallSite.h"
 #include "rules/Ruleset.h"
@@ -32,11 +33,15 @@ public:
   /// macros exist so fix-its can use them; without it fix-its spell ruleset constants as numbers.
   std::vector<Finding> checkTranslationUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP) const;
 
-  /// Findings for one call.
-  std::vector<Finding> checkCall(const AllocatorCall &Call, clang::ASTContext &Ctx,
-                                 clang::Preprocessor *PP) const;
-
 private:
+  /// Findings for `Call` reached through `Chain` (see CallChain); reported at the outermost call of the chain.
+  std::vector<Finding> checkCall(const AllocatorCall &Call, CallChain Chain, Evaluator &Eval,
+                                 clang::ASTContext &Ctx, clang::Preprocessor *PP) const;
+  /// Audits the call sites of the wrappers `Call` is reached through, when a bound is an open parameter.
+  void checkWrapperCallers(const AllocatorCall &Call, std::vector<const clang::CallExpr *> Chain,
+                           Evaluator &Eval, clang::ASTContext &Ctx, clang::Preprocessor *PP,
+                           std::vector<Finding> &Out) const;
+
   bool enabled(const Rule &R) const { return !Options.DisabledRules.count(R.Id); }
 
   const Ruleset &Rules;

@@ -124,7 +124,7 @@ void judgeWindowFitsSize(const RoleValues &Values, Judgement &J) {
 
 } // namespace
 
-RequirementResult judge(const Requirement &Req, const Ruleset &Rules, const RoleValues &Values) {
+RequirementResult judge(const Requirement &Req, const Ruleset &Rules, const RoleValues &Values, bool Correlated) {
   Judgement J;
   if (Req.MinAtLeast)
     judgeMinAtLeast(*Req.MinAtLeast, Values, J);
@@ -137,7 +137,21 @@ RequirementResult judge(const Requirement &Req, const Ruleset &Rules, const Role
     judgeFbOverlapOk(*Req.FbOverlapOk, Values, J);
   if (Req.WindowFitsSize)
     judgeWindowFitsSize(Values, J);
-  return J.take();
+  RequirementResult R = J.take();
+  if (R.Outcome != Verdict::Violated)
+    return R;
+  unsigned Varying = 0;
+  bool Reachable = true;
+  for (Role C : R.Culprits) {
+    const ValueSet *V = valuesOf(Values, C);
+    if (!V)
+      continue;
+    Reachable &= V->hasExactEnds();
+    Varying += !V->singleValue().has_value();
+  }
+  if (!Reachable || (!Correlated && Varying > 1))
+    R.Outcome = Verdict::Unknown;
+  return R;
 }
 
 } // namespace mmio

@@ -2,6 +2,7 @@
 #ifndef MMIO_AUDIT_CHECK_REQUIREMENT_H
 #define MMIO_AUDIT_CHECK_REQUIREMENT_H
 
+#include "bounds/Evaluator.h"
 #include "bounds/ValueSet.h"
 #include "check/Finding.h"
 #include "rules/Ruleset.h"
@@ -12,9 +13,6 @@
 
 namespace mmio {
 
-/// The values of each role of one call; a role the allocator does not have is absent.
-using RoleValues = std::array<std::optional<ValueSet>, NumRoles>;
-
 struct RequirementResult {
   Verdict Outcome = Verdict::Holds;
   /// The roles whose values decided the outcome (violated or unknown), for the explanation.
@@ -24,8 +22,11 @@ struct RequirementResult {
 };
 
 /// Violated when some possible value breaks a condition, unknown when a role the condition needs is unknown and
-/// could break it, holds otherwise.
-RequirementResult judge(const Requirement &Req, const Ruleset &Rules, const RoleValues &Values);
+/// could break it, holds otherwise. A violation the values cannot stand behind is unknown instead: it rests on an
+/// end of a set that may not be reachable, or (when the roles are not `Correlated`) on values of several roles that
+/// may never occur together.
+RequirementResult judge(const Requirement &Req, const Ruleset &Rules, const RoleValues &Values,
+                        bool Correlated = true);
 
 } // namespace mmio
 

@@ -6,7 +6,8 @@
 
 int runtime_min(struct hv_pcibus_device *hbus, resource_size_t lo)
 {
-	return vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, lo, -1, // report-warning {{cannot decide whether this call satisfies the rule: min is unknown [hyperv-config-window-below-4g]}} report-note {{min is not a constant the analysis can compute}}
+	return vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, lo, -1, // report-warning {{cannot decide whether this call satisfies the rule: min is unknown [hyperv-config-window-below-4g]}} report-note {{min is unknown}}
+	// report-note@-3 {{parameter 'lo' of 'runtime_min', which other translation units can call}}
 				   PCI_CONFIG_MMIO_LENGTH, 0x1000, false);
 }
 

@@ -1,0 +1,249 @@
+#include "bounds/ExprEvaluator.h"
+
+#include "bounds/ValueArith.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/TargetInfo.h"
+
+using namespace clang;
+
+namespace mmio {
+
+namespace {
+
+constexpr unsigned MaxDepth = 64;
+
+bool isSigned(QualType T) { return T->isSignedIntegerOrEnumerationType(); }
+
+std::string quoted(const NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
+
+Binding combine(ValueSet V, const Binding &A, const Binding *B = nullptr) {
+  Binding R;
+  R.Values = std::move(V);
+  R.Why = A.Why;
+  R.FromOpenParameter = A.FromOpenParameter;
+  if (B) {
+    appendSteps(R.Why, B->Why);
+    R.FromOpenParameter |= B->FromOpenParameter;
+  }
+  if (!R.Values.isUnknown())
+    R.FromOpenParameter = false;
+  return R;
+}
+
+} // namespace
+
+unsigned widthOf(const ASTContext &Ctx, QualType T) {
+  QualType C = T.getCanonicalType();
+  if (C->isIntegralOrEnumerationType())
+    return Ctx.getIntWidth(C);
+  return Ctx.getTargetInfo().getPointerWidth(LangAS::Default);
+}
+
+Binding ExprEvaluator::unknown(const Expr *E, const std::string &Why) {
+  Binding B;
+  B.Values = ValueSet::unknown(widthOf(Ctx, E->getType()));
+  B.Why.push_back({E->getBeginLoc(), Why});
+  return B;
+}
+
+Binding ExprEvaluator::evaluate(const Expr *E) {
+  if (!E)
+    return Binding();
+  unsigned W = widthOf(Ctx, E->getType());
+  if (E->isValueDependent() || E->isTypeDependent() || E->containsErrors())
+    return unknown(E, "the value cannot be computed here");
+  if (!E->getType()->isIntegralOrEnumerationType())
+    return unknown(E, "not an integer");
+  if (Depth > MaxDepth)
+    return unknown(E, "the expression is too deep to follow");
+
+  // Constant expressions (literals, macros, enumerators, sizeof, casts of those) the way the compiler folds them.
+  Expr::EvalResult R;
+  if (!E->HasSideEffects(Ctx) && E->EvaluateAsInt(R, Ctx)) {
+    Binding B;
+    B.Values = ValueSet::constant(R.Val.getInt().extOrTrunc(W));
+    return B;
+  }
+
+  struct DepthGuard {
+    unsigned &D;
+    DepthGuard(unsigned &D) : D(D) { ++D; }
+    ~DepthGuard() { --D; }
+  } Guard(Depth);
+
+  const Expr *S = E->IgnoreParens();
+  if (isa<DeclRefExpr>(S))
+    return evaluateDecl(S);
+  if (const auto *Cast = dyn_cast<CastExpr>(S))
+    return evaluateCast(S, Cast->getSubExpr());
+  if (isa<BinaryOperator>(S))
+    return evaluateBinary(S);
+  if (isa<UnaryOperator>(S))
+    return evaluateUnary(S);
+  if (isa<AbstractConditionalOperator>(S))
+    return evaluateConditional(S);
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    return unknown(E, F ? "the result of " + quoted(F) + ", which the analysis does not follow"
+                        : std::string("the result of an indirect call"));
+  }
+  if (isa<MemberExpr>(S))
+    return unknown(E, "a field read at run time");
+  return unknown(E, "a value read at run time");
+}
+
+Binding ExprEvaluator::evaluateDecl(const Expr *Ref) {
+  const auto *DRE = cast<DeclRefExpr>(Ref);
+  const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+  if (!VD)
+    return unknown(Ref, "not a variable");
+  auto It = Env.Vars.find(VD);
+  if (It != Env.Vars.end()) {
+    Binding B = It->second;
+    unsigned W = widthOf(Ctx, Ref->getType());
+    if (B.Values.width() != W) // the same variable seen through a different (typedef'd) width cannot happen in C
+      B.Values = B.Values.zextOrTrunc(W);
+    return B;
+  }
+  if (VD->hasGlobalStorage() && !VD->isLocalVarDecl() && VD->getType().isConstQualified() &&
+      !VD->getType().isVolatileQualified()) {
+    if (const Expr *Init = VD->getAnyInitializer()) {
+      Binding B = evaluate(Init);
+      if (!B.Values.isUnknown())
+        B.Why.push_back({VD->getLocation(), quoted(VD) + " is " + B.Values.str()});
+      return B;
+    }
+  }
+  if (VD->hasGlobalStorage())
+    return unknown(Ref, quoted(VD) + " is a variable that can be written elsewhere");
+  if (isa<ParmVarDecl>(VD))
+    return unknown(Ref, "parameter " + quoted(VD) + " has no value the analysis can see");
+  return unknown(Ref, quoted(VD) + " has no value the analysis can follow here");
+}
+
+Binding ExprEvaluator::evaluateCast(const Expr *E, const Expr *Sub) {
+  const auto *Cast = cast<CastExpr>(E);
+  unsigned W = widthOf(Ctx, E->getType());
+  switch (Cast->getCastKind()) {
+  case CK_LValueToRValue:
+  case CK_NoOp:
+    return evaluate(Sub);
+  case CK_IntegralCast:
+  case CK_IntegralToBoolean:
+  case CK_BooleanToSignedIntegral: {
+    Binding B = evaluate(Sub);
+    return combine(convert(B.Values, W, isSigned(Sub->getType()), E->getType()->isBooleanType()), B);
+  }
+  default:
+    return unknown(E, "a conversion the analysis does not follow");
+  }
+}
+
+Binding ExprEvaluator::evaluateUnary(const Expr *E) {
+  const auto *U = cast<UnaryOperator>(E);
+  unsigned W = widthOf(Ctx, E->getType());
+  Binding B = evaluate(U->getSubExpr());
+  ValueSet One = ValueSet::constant(B.Values.width(), 1);
+  switch (U->getOpcode()) {
+  case UO_Plus:
+  case UO_PostInc:
+  case UO_PostDec:
+    return B;
+  case UO_Minus:
+    return combine(negate(B.Values), B);
+  case UO_Not:
+    return combine(bitNot(B.Values), B);
+  case UO_LNot:
+    return combine(logicalNot(B.Values, W), B);
+  case UO_PreInc:
+    return combine(applyArith(ArithOp::Add, B.Values, One), B);
+  case UO_PreDec:
+    return combine(applyArith(ArithOp::Sub, B.Values, One), B);
+  default:
+    return unknown(E, "a value read through a pointer");
+  }
+}
+
+Binding ExprEvaluator::evaluateBinary(const Expr *E) {
+  const auto *BO = cast<BinaryOperator>(E);
+  BinaryOperatorKind Op = BO->getOpcode();
+  unsigned W = widthOf(Ctx, E->getType());
+  if (Op == BO_Assign)
+    return evaluate(BO->getRHS());
+  if (Op == BO_Comma)
+    return evaluate(BO->getRHS());
+
+  QualType OperandType = BO->getLHS()->getType();
+  Binding L = evaluate(BO->getLHS());
+  Binding R = evaluate(BO->getRHS());
+  ValueSet LV = L.Values, RV = R.Values;
+  if (const auto *CAO = dyn_cast<CompoundAssignOperator>(BO)) {
+    // x op= y computes in the computation type, then converts back to x's type.
+    OperandType = CAO->getComputationLHSType();
+    unsigned CW = widthOf(Ctx, OperandType);
+    LV = convert(LV, CW, isSigned(BO->getLHS()->getType()), false);
+    if (!BinaryOperator::isShiftOp(BinaryOperator::getOpForCompoundAssignment(Op)))
+      RV = convert(RV, CW, isSigned(BO->getRHS()->getType()), false);
+    Op = BinaryOperator::getOpForCompoundAssignment(Op);
+  }
+  bool Signed = isSigned(OperandType);
+  if (BinaryOperator::isShiftOp(Op)) // the shift amount has its own type
+    RV = convert(RV, LV.width(), isSigned(BO->getRHS()->getType()), false);
+
+  auto Arith = [&](ArithOp A) {
+    ValueSet V = applyArith(A, LV, RV);
+    if (isa<CompoundAssignOperator>(BO))
+      V = convert(V, W, Signed, E->getType()->isBooleanType());
+    return combine(V, L, &R);
+  };
+  auto Compare = [&](CompareOp U, CompareOp S) { return combine(compare(Signed ? S : U, LV, RV, W), L, &R); };
+  switch (Op) {
+  case BO_Add: return Arith(ArithOp::Add);
+  case BO_Sub: return Arith(ArithOp::Sub);
+  case BO_Mul: return Arith(ArithOp::Mul);
+  case BO_Shl: return Arith(ArithOp::Shl);
+  case BO_Shr: return Arith(Signed ? ArithOp::AShr : ArithOp::LShr);
+  case BO_And: return Arith(ArithOp::And);
+  case BO_Or: return Arith(ArithOp::Or);
+  case BO_Xor: return Arith(ArithOp::Xor);
+  case BO_Div: return Arith(Signed ? ArithOp::SDiv : ArithOp::UDiv);
+  case BO_Rem: return Arith(Signed ? ArithOp::SRem : ArithOp::URem);
+  case BO_EQ: return Compare(CompareOp::EQ, CompareOp::EQ);
+  case BO_NE: return Compare(CompareOp::NE, CompareOp::NE);
+  case BO_LT: return Compare(CompareOp::ULT, CompareOp::SLT);
+  case BO_LE: return Compare(CompareOp::ULE, CompareOp::SLE);
+  case BO_GT: return Compare(CompareOp::UGT, CompareOp::SGT);
+  case BO_GE: return Compare(CompareOp::UGE, CompareOp::SGE);
+  case BO_LAnd:
+  case BO_LOr: {
+    ValueSet NotL = logicalNot(LV, W), NotR = logicalNot(RV, W);
+    ValueSet V = ValueSet::unknown(W);
+    if (auto A = NotL.singleValue(), B = NotR.singleValue(); A && B)
+      V = ValueSet::constant(W, Op == BO_LAnd ? (A->isZero() && B->isZero()) : (A->isZero() || B->isZero()));
+    else if (!NotL.isUnknown() && !NotR.isUnknown())
+      V = ValueSet::constant(W, 0).join(ValueSet::constant(W, 1)).dropExactEnds();
+    return combine(V, L, &R);
+  }
+  default:
+    return unknown(E, "an operation the analysis does not follow");
+  }
+}
+
+Binding ExprEvaluator::evaluateConditional(const Expr *E) {
+  const auto *C = cast<AbstractConditionalOperator>(E);
+  Binding Cond = evaluate(C->getCond());
+  ValueSet IsFalse = logicalNot(Cond.Values, 1);
+  // A condition the analysis decides picks one arm; otherwise either arm can be taken.
+  if (std::optional<llvm::APInt> F = IsFalse.singleValue())
+    return evaluate(F->isZero() ? C->getTrueExpr() : C->getFalseExpr());
+  Binding T = evaluate(C->getTrueExpr());
+  Binding F = evaluate(C->getFalseExpr());
+  if (T.Values.width() != F.Values.width())
+    return unknown(E, "arms of different widths");
+  return combine(T.Values.join(F.Values), T, &F);
+}
+
+} // namespace mmio

@@ -1,0 +1,43 @@
+// Forward data flow over one function's CFG: the values each integer local and parameter can hold at each call.
+#ifndef MMIO_AUDIT_BOUNDS_FLOWANALYSIS_H
+#define MMIO_AUDIT_BOUNDS_FLOWANALYSIS_H
+
+#include "bounds/PathState.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class FunctionDecl;
+class Stmt;
+} // namespace clang
+
+namespace mmio {
+
+class FlowAnalysis {
+public:
+  /// Analyses `F` entered with `Entry` (its parameters bound). Branch conditions are not interpreted: every CFG
+  /// path is taken to be possible. Loops are widened: a variable still changing after a few rounds is unknown.
+  FlowAnalysis(clang::ASTContext &Ctx, const clang::FunctionDecl *F, PathSet Entry);
+
+  /// The path groups reaching the call `Call` in F, just before it runs; null if the analysis never reached it.
+  const PathSet *before(const clang::CallExpr *Call) const;
+
+  /// Variables the analysis does not track in F: their address is taken, they are volatile or not integers.
+  bool isTracked(const clang::VarDecl *VD) const;
+
+private:
+  void run(PathSet Entry);
+  void transfer(PathEnv &Env, const clang::Stmt *S);
+
+  clang::ASTContext &Ctx;
+  const clang::FunctionDecl *F;
+  llvm::DenseSet<const clang::VarDecl *> Escaped;
+  llvm::DenseMap<const clang::CallExpr *, PathSet> AtCalls;
+};
+
+} // namespace mmio
+
+#endif
