@@ -42,6 +42,12 @@ std::string describeConversion(const Expr *Arg, const ValueSet &Passed, QualType
 
 } // namespace
 
+const CallIndex &Evaluator::calls() {
+  if (!Index)
+    Index = std::make_unique<CallIndex>(Ctx);
+  return *Index;
+}
+
 PathSet Evaluator::openEntry(const FunctionDecl *F, const std::string &Why, bool Open) {
   PathEnv Env;
   for (const ParmVarDecl *P : F->parameters()) {
@@ -60,7 +66,7 @@ PathSet Evaluator::entryFor(const FunctionDecl *F, CallChain Chain) {
   if (!Chain.empty()) {
     // Entered through a known call: the parameters are that call's arguments, on each of the caller's paths.
     const CallExpr *Site = Chain.back();
-    const FunctionDecl *Caller = Index.callerOf(Site);
+    const FunctionDecl *Caller = calls().callerOf(Site);
     const FlowAnalysis *CallerFlow = Caller ? analysisFor(Caller, Chain.drop_back()) : nullptr;
     const PathSet *AtSite = CallerFlow ? CallerFlow->before(Site) : nullptr;
     PathSet CallerPaths = AtSite ? *AtSite : PathSet{PathEnv()};
@@ -87,11 +93,16 @@ PathSet Evaluator::entryFor(const FunctionDecl *F, CallChain Chain) {
     return Result;
   }
 
+  bool TakesIntegers = llvm::any_of(F->parameters(), [](const ParmVarDecl *P) {
+    return P->getType()->isIntegralOrEnumerationType();
+  });
+  if (!TakesIntegers)
+    return PathSet{PathEnv()}; // nothing for callers to bind: no need to look for them
   if (F->isExternallyVisible())
     return openEntry(F, ", which other translation units can call", /*Open=*/true);
-  if (Index.escapes(F))
+  if (calls().escapes(F))
     return openEntry(F, ", whose address is taken", false);
-  llvm::ArrayRef<CallSiteRef> Callers = Index.callersOf(F);
+  llvm::ArrayRef<CallSiteRef> Callers = calls().callersOf(F);
   if (Callers.empty())
     return openEntry(F, ", which nothing in this file calls", false);
   if (InProgress.count(F) || InProgress.size() >= MaxCallDepth)
@@ -122,8 +133,27 @@ const FlowAnalysis *Evaluator::analysisFor(const FunctionDecl *F, CallChain Chai
   return (Analyses[Key] = std::move(Flow)).get();
 }
 
+namespace {
+
+/// Whether every role is passed a constant expression: then no flow analysis is needed, the common case.
+bool allRolesConstant(const AllocatorCall &Call, ASTContext &Ctx) {
+  for (const auto &[R, ParamIndex] : Call.Spec->Params) {
+    if (R == Role::Destination)
+      continue;
+    const Expr *Arg = Call.arg(R);
+    Expr::EvalResult Result;
+    if (!Arg || Arg->isValueDependent() || Arg->containsErrors() || Arg->HasSideEffects(Ctx) ||
+        !Arg->EvaluateAsInt(Result, Ctx))
+      return false;
+  }
+  return true;
+}
+
+} // namespace
+
 std::vector<Scenario> Evaluator::evaluateCall(const AllocatorCall &Call, CallChain Chain) {
-  const FlowAnalysis *Flow = Call.Enclosing ? analysisFor(Call.Enclosing, Chain) : nullptr;
+  bool NeedsFlow = Call.Enclosing && !allRolesConstant(Call, Ctx);
+  const FlowAnalysis *Flow = NeedsFlow ? analysisFor(Call.Enclosing, Chain) : nullptr;
   const PathSet *Paths = Flow ? Flow->before(Call.Call) : nullptr;
   PathSet Fallback{PathEnv()};
   if (!Paths)
@@ -133,7 +163,7 @@ std::vector<Scenario> Evaluator::evaluateCall(const AllocatorCall &Call, CallCha
   for (const PathEnv &Env : *Paths) {
     Scenario S;
     S.Correlated = !Env.Merged;
-    for (const auto &[R, Index] : Call.Spec->Params) {
+    for (const auto &[R, ParamIndex] : Call.Spec->Params) {
       if (R == Role::Destination)
         continue;
       unsigned Slot = static_cast<unsigned>(R);

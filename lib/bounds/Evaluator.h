@@ -45,12 +45,13 @@ using CallChain = llvm::ArrayRef<const clang::CallExpr *>;
 
 class Evaluator {
 public:
-  explicit Evaluator(clang::ASTContext &Ctx) : Ctx(Ctx), Index(Ctx) {}
+  explicit Evaluator(clang::ASTContext &Ctx) : Ctx(Ctx) {}
 
   /// The scenarios under which `Call` runs, reached through `Chain`. Never empty.
   std::vector<Scenario> evaluateCall(const AllocatorCall &Call, CallChain Chain = {});
 
-  const CallIndex &calls() const { return Index; }
+  /// Who calls whom; built on first use, as only helpers and wrappers need it.
+  const CallIndex &calls();
 
   /// How many callers deep the analysis follows parameters.
   static constexpr unsigned MaxCallDepth = 4;
@@ -61,7 +62,7 @@ private:
   PathSet openEntry(const clang::FunctionDecl *F, const std::string &Why, bool Open);
 
   clang::ASTContext &Ctx;
-  CallIndex Index;
+  std::unique_ptr<CallIndex> Index;
   std::map<std::pair<const clang::FunctionDecl *, std::vector<const clang::CallExpr *>>,
            std::unique_ptr<FlowAnalysis>>
       Analyses;

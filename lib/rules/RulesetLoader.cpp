@@ -15,12 +15,15 @@
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <array>
 #include <exception>
 #include <limits>
 #include <new>
+#include <sstream>
 
 using namespace llvm;
 
@@ -95,6 +98,22 @@ struct Context {
 };
 
 enum class LiteralStatus { Ok, Malformed, TooBig };
+
+/// Notes where each document starts, building nothing. See countDocuments for why.
+class DocumentScanner : public YAML::EventHandler {
+public:
+  std::vector<YAML::Mark> Starts;
+
+  void OnDocumentStart(const YAML::Mark &M) override { Starts.push_back(M); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
+  void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
 
 } // namespace
 
@@ -929,39 +948,73 @@ static Error checkSize(StringRef Name, uint64_t Size) {
                           "ruleset is too large (" + Twine(Size) + " bytes, limit 16 MiB)");
 }
 
-/// yaml-cpp takes bytes as they come, so invalid UTF-8 would surface later as mangled names in diagnostics.
-static Error checkUTF8(StringRef Name, StringRef Text) {
+/// yaml-cpp takes bytes as they come, so invalid UTF-8 or a stray control character would surface later as mangled
+/// names in diagnostics, or as a confusing YAML error somewhere after it.
+static Error checkEncoding(StringRef Name, StringRef Text) {
   const UTF8 *Begin = reinterpret_cast<const UTF8 *>(Text.data());
   const UTF8 *Cursor = Begin;
-  if (isLegalUTF8String(&Cursor, Begin + Text.size()))
-    return Error::success();
+  bool ValidUTF8 = isLegalUTF8String(&Cursor, Begin + Text.size());
   size_t Offset = Cursor - Begin;
+  // YAML allows tab, line feed and carriage return among the C0 controls, and no DEL.
+  size_t Control = Text.take_front(Offset).find_if([](char Ch) {
+    return (static_cast<unsigned char>(Ch) < 0x20 && Ch != '\t' && Ch != '\n' && Ch != '\r') || Ch == 0x7f;
+  });
+  if (ValidUTF8 && Control == StringRef::npos)
+    return Error::success();
+  if (Control != StringRef::npos)
+    Offset = Control;
+
   StringRef Before = Text.take_front(Offset);
   size_t LineStart = Before.rfind('\n');
   LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
   // Columns count bytes, as yaml-cpp's marks and clang's columns do.
   RulesetLocation Where{Name.str(), unsigned(Before.count('\n')) + 1, unsigned(Offset - LineStart) + 1};
-  return makeRulesetError(Where, "ruleset is not valid UTF-8 (byte " + hex(uint8_t(Text[Offset])) + ")");
+  std::string Byte = hex(static_cast<unsigned char>(Text[Offset]));
+  if (Control != StringRef::npos)
+    return makeRulesetError(Where, "ruleset contains control character " + Byte);
+  return makeRulesetError(Where, "ruleset is not valid UTF-8 (byte " + Byte + ")");
+}
+
+/// A ruleset is one document, and yaml-cpp's Load would quietly drop any after the first, so they are counted first
+/// (0 or 1; more is an error).
+/// yaml-cpp 0.7 never consumes a ',' outside a flow collection: it reports an endless run of empty documents there
+/// (LoadAll grows until memory runs out). Counting stops at the third document, and a document that starts where
+/// the one before did is that ','.
+static Expected<size_t> countDocuments(const Context &C, StringRef Text) {
+  std::istringstream In(Text.str());
+  YAML::Parser Parser(In);
+  DocumentScanner Scanner;
+  while (Scanner.Starts.size() < 3 && Parser.HandleNextDocument(Scanner)) {
+    size_t N = Scanner.Starts.size();
+    if (N < 2 || Scanner.Starts[N - 1].pos != Scanner.Starts[N - 2].pos)
+      continue;
+    const YAML::Mark &Stuck = Scanner.Starts[N - 1];
+    bool Comma = Stuck.pos >= 0 && size_t(Stuck.pos) < Text.size() && Text[Stuck.pos] == ',';
+    return makeRulesetError(locationOf(C.File, Stuck), Comma ? "invalid YAML: ',' outside a flow collection"
+                                                             : "invalid YAML: the parser cannot go on from here");
+  }
+  if (Scanner.Starts.size() > 1)
+    return makeRulesetError(locationOf(C.File, Scanner.Starts[1]), "ruleset must be a single YAML document");
+  return Scanner.Starts.size();
 }
 
 static Expected<Ruleset> parseDocument(StringRef Text, StringRef Name) {
   if (Error E = checkSize(Name, Text.size()))
     return E;
-  if (Error E = checkUTF8(Name, Text))
+  if (Error E = checkEncoding(Name, Text))
     return E;
 
   Context C;
   C.File = Name.str();
   C.Result.Source = Name.str();
 
-  // LoadAll rather than Load: Load reads the first document and quietly drops the rest.
-  std::vector<YAML::Node> Docs = YAML::LoadAll(Text.str());
+  Expected<size_t> Documents = countDocuments(C, Text);
+  if (!Documents)
+    return Documents.takeError();
   RulesetLocation Top{C.File, 1, 1};
-  if (Docs.empty())
+  if (*Documents == 0)
     return makeRulesetError(Top, "ruleset is empty");
-  if (Docs.size() > 1)
-    return errorAt(C, Docs[1], "ruleset must be a single YAML document");
-  const YAML::Node &Root = Docs.front();
+  const YAML::Node Root = YAML::Load(Text.str());
   if (!Root.IsMap()) {
     RulesetLocation Where = Root.IsNull() ? Top : locationOf(C, Root);
     return makeRulesetError(Where, "expected a mapping at the top of the ruleset, found " + describe(Root));
@@ -1000,6 +1053,10 @@ Expected<Ruleset> parseRuleset(StringRef Text, StringRef Name) {
   RulesetLocation Where{Name.str(), 0, 0};
   try {
     return parseDocument(Text, Name);
+  } catch (const YAML::DeepRecursion &E) {
+    // yaml-cpp's own text for this is "bad file".
+    return makeRulesetError(locationOf(Name, E.mark),
+                            "invalid YAML: nested too deeply (limit " + Twine(E.depth()) + " levels)");
   } catch (const YAML::ParserException &E) {
     return makeRulesetError(locationOf(Name, E.mark), "invalid YAML: " + E.msg);
   } catch (const YAML::Exception &E) {

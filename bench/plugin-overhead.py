@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Measures what the mmio-audit plugin adds to a compile, as ratios to plain `clang -fsyntax-only` run side by side.
+
+Inputs are real translation units of a prepared kernel tree (tools/kernel/prepare-tree.sh), compiled with the exact
+command Kbuild uses (read from its .cmd file) turned into -fsyntax-only, plus a generated translation unit with many
+allocator calls through static helpers and wrappers. Runs alternate between baseline and plugin; the table gives
+medians of wall time and peak RSS, and their ratios.
+
+Usage: bench/plugin-overhead.py [--runs N] [--source linux-source-6.12] [--plugin build/lib/MmioAudit.so]
+"""
+import argparse
+import os
+import resource
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KERNEL_UNITS = [
+    ("drivers/pci/controller/pci-hyperv.c", "the seed bug's file: allocator calls, full analysis"),
+    ("drivers/hv/vmbus_drv.c", "defines the allocator, no config window"),
+    ("kernel/sched/core.c", "a large file without allocator calls: matcher only"),
+]
+
+
+def run_measured(cmd, cwd):
+    """Wall seconds and peak RSS (MiB) of one run of cmd."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit("bench: command failed (%d): %s\n%s" % (proc.returncode, " ".join(cmd[:3]), proc.stderr.decode()[-2000:]))
+    # ru_maxrss of children is the largest child so far; runs are ordered so the plugin never hides the baseline.
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_maxrss / 1024.0, before.ru_maxrss / 1024.0
+
+
+def peak_rss(cmd, cwd):
+    """Peak RSS in MiB of one run, from GNU time when available (ru_maxrss of children only ever grows)."""
+    if not os.path.exists("/usr/bin/time"):
+        return float("nan")
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        return int(proc.stderr.decode().strip().splitlines()[-1]) / 1024.0
+    except (ValueError, IndexError):
+        return float("nan")
+
+
+def kbuild_command(out_dir, unit):
+    """The compile command Kbuild used for `unit`, as -fsyntax-only."""
+    obj = unit[:-2] + ".o"
+    cmd_file = os.path.join(out_dir, os.path.dirname(obj), "." + os.path.basename(obj) + ".cmd")
+    with open(cmd_file) as f:
+        line = f.readline()
+    cmd = shlex.split(line.split(":=", 1)[1])
+    result, skip = [], False
+    for arg in cmd:
+        if skip:
+            skip = False
+            continue
+        if arg == "-o":
+            skip = True
+            continue
+        if arg == "-c" or arg.startswith("-Wp,-MMD") or arg.startswith("-Wp,-MD"):
+            continue
+        result.append(arg)
+    return result + ["-fsyntax-only"]
+
+
+def generated_unit(path, calls):
+    """A translation unit with `calls` allocator calls: half direct, half through static helpers and wrappers."""
+    with open(path, "w") as f:
+        f.write('#include "pci-hyperv.h"\n')
+        for i in range(calls // 2):
+            f.write(
+                "static int helper_%d(struct hv_pcibus_device *h, u64 lo)\n"
+                "{\n\tu64 hi = -1;\n\tif (lo > SZ_8G)\n\t\thi = lo + SZ_1G;\n"
+                "\treturn vmbus_allocate_mmio(&h->mem_config, h->hdev, lo, hi, PCI_CONFIG_MMIO_LENGTH, 0x1000, false);\n}\n"
+                "int caller_%d(struct hv_pcibus_device *h, int k)\n"
+                "{\n\tu64 lo = SZ_4G;\n\tswitch (k) { case 1: lo = SZ_8G; break; case 2: lo += 0x1000; break; }\n"
+                "\tif (vmbus_allocate_mmio(&h->low_mmio_res, h->hdev, 0, SZ_4G - 1, 0x100000, 0x100000, false))\n"
+                "\t\treturn -1;\n"
+                "\treturn helper_%d(h, lo);\n}\n" % (i, i, i))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--source", default="linux-source-6.12")
+    ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "lib", "MmioAudit.so"))
+    ap.add_argument("--calls", type=int, default=2000, help="allocator calls in the generated unit")
+    args = ap.parse_args()
+    if not os.path.exists(args.plugin):
+        sys.exit("bench: no plugin at %s: build first (tools/test.sh)" % args.plugin)
+
+    prepared = subprocess.run([os.path.join(ROOT, "tools", "kernel", "prepare-tree.sh"), args.source],
+                              stdout=subprocess.PIPE, check=True).stdout.decode().split()
+    src, out = prepared[-2], prepared[-1]
+    objs = [u[:-2] + ".o" for u, _ in KERNEL_UNITS]
+    subprocess.run(["make", "-C", src, "O=" + out, "LLVM=-19", "-s", "-j%d" % os.cpu_count()] + objs,
+                   check=True, stdout=subprocess.DEVNULL)
+
+    cases = [(u, why, kbuild_command(out, u), out) for u, why in KERNEL_UNITS]
+    tmp = tempfile.mkdtemp(prefix="mmio-bench-")
+    gen = os.path.join(tmp, "generated.c")
+    generated_unit(gen, args.calls)
+    stub = ["clang-19", "-target", "x86_64-linux-gnu", "-nostdinc", "-isystem",
+            os.path.join(ROOT, "test", "Inputs", "include"), "-fsyntax-only", gen]
+    cases.append(("generated.c", "%d allocator calls through helpers" % args.calls, stub, tmp))
+
+    print("mmio-audit plugin overhead: %d runs each, baseline and plugin alternating (medians)" % args.runs)
+    print("%-38s %10s %10s %7s %10s %10s %7s  %s" % ("translation unit", "base s", "plugin s", "ratio",
+                                                     "base MiB", "plugin MiB", "ratio", "what"))
+    for name, why, cmd, cwd in cases:
+        with_plugin = cmd + ["-fplugin=" + args.plugin]
+        base, plug = [], []
+        for _ in range(args.runs):
+            base.append(run_measured(cmd, cwd)[0])
+            plug.append(run_measured(with_plugin, cwd)[0])
+        rb, rp = peak_rss(cmd, cwd), peak_rss(with_plugin, cwd)
+        mb, mp = statistics.median(base), statistics.median(plug)
+        print("%-38s %10.3f %10.3f %7.3f %10.1f %10.1f %7.3f  %s" % (name, mb, mp, mp / mb, rb, rp, rp / rb, why))
+
+
+if __name__ == "__main__":
+    main()
