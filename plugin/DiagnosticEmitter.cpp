@@ -57,6 +57,18 @@ void DiagnosticEmitter::emit(const Finding &F) {
   }
 }
 
+void DiagnosticEmitter::emit(const CallSummary &S) {
+  std::string Text = S.Callee + " call in " + (S.Function.empty() ? std::string("file scope") : "'" + S.Function + "'") + ":";
+  const char *Sep = " ";
+  for (unsigned K = 0; K < NumRoles; ++K) {
+    if (!S.Bounds[K])
+      continue;
+    Text += Sep + roleName(static_cast<Role>(K)).str() + " = " + S.Bounds[K]->str();
+    Sep = ", ";
+  }
+  Diags.Report(S.Loc, Diags.getCustomDiagID(DiagnosticsEngine::Remark, "%0 [mmio-audit-call]")) << Text;
+}
+
 void DiagnosticEmitter::emitError(llvm::StringRef Message) {
   Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0")) << Message;
 }

@@ -2,6 +2,7 @@
 #ifndef MMIO_AUDIT_PLUGIN_DIAGNOSTICEMITTER_H
 #define MMIO_AUDIT_PLUGIN_DIAGNOSTICEMITTER_H
 
+#include "check/Checker.h"
 #include "check/Finding.h"
 
 #include "clang/Basic/Diagnostic.h"
@@ -19,6 +20,8 @@ public:
   DiagnosticEmitter(clang::CompilerInstance &CI, bool WarningsAsErrors);
 
   void emit(const Finding &F);
+  /// A remark naming the call and every role's values.
+  void emit(const CallSummary &S);
   /// A ruleset error at its FILE:LINE:COL when the file can be shown, else as a plain error.
   void emitError(llvm::Error E);
   void emitError(llvm::StringRef Message);

@@ -21,8 +21,9 @@ namespace {
 
 class AuditConsumer : public ASTConsumer {
 public:
-  AuditConsumer(CompilerInstance &CI, Ruleset Rules, CheckOptions Check, bool WarningsAsErrors)
-      : CI(CI), Rules(std::move(Rules)), Check(std::move(Check)), WarningsAsErrors(WarningsAsErrors) {}
+  AuditConsumer(CompilerInstance &CI, Ruleset Rules, CheckOptions Check, const PluginOptions &Options)
+      : CI(CI), Rules(std::move(Rules)), Check(std::move(Check)), WarningsAsErrors(Options.WarningsAsErrors),
+        ListCalls(Options.ListCalls) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // A translation unit that did not compile has a partial AST; its errors are the user's first concern.
@@ -33,6 +34,9 @@ public:
     DiagnosticEmitter Emit(CI, WarningsAsErrors);
     for (const Finding &F : C.checkTranslationUnit(Ctx, PP))
       Emit.emit(F);
+    if (ListCalls)
+      for (const CallSummary &S : C.listCalls(Ctx))
+        Emit.emit(S);
   }
 
 private:
@@ -40,6 +44,7 @@ private:
   Ruleset Rules;
   CheckOptions Check;
   bool WarningsAsErrors;
+  bool ListCalls;
 };
 
 class MmioAuditAction : public PluginASTAction {
@@ -61,7 +66,7 @@ protected:
       }
       Check.DisabledRules.insert(Id);
     }
-    return std::make_unique<AuditConsumer>(CI, std::move(*Rules), std::move(Check), Options.WarningsAsErrors);
+    return std::make_unique<AuditConsumer>(CI, std::move(*Rules), std::move(Check), Options);
   }
 
   bool ParseArgs(const CompilerInstance &CI, const std::vector<std::string> &Args) override {

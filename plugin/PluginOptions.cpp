@@ -10,6 +10,7 @@ const char *pluginHelpText() {
          "  werror           report findings as errors\n"
          "  disable=ID[,ID]  do not check the rules with these ids (repeatable)\n"
          "  unknown          also report calls a rule cannot decide\n"
+         "  list-calls       list every allocator call with its bounds (as remarks)\n"
          "  help             print this text\n";
 }
 
@@ -48,11 +49,15 @@ llvm::Expected<PluginOptions> parsePluginOptions(const std::vector<std::string> 
       if (llvm::Error E = TakesNoValue())
         return std::move(E);
       O.ReportUnknown = true;
+    } else if (Key == "list-calls") {
+      if (llvm::Error E = TakesNoValue())
+        return std::move(E);
+      O.ListCalls = true;
     } else if (Key == "help") {
       O.Help = true;
     } else {
       return llvm::createStringError("unknown plugin argument '%s' (expected rules=FILE, werror, disable=ID, "
-                                     "unknown or help)",
+                                     "unknown, list-calls or help)",
                                      Arg.c_str());
     }
   }

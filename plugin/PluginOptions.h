@@ -14,6 +14,7 @@ struct PluginOptions {
   bool WarningsAsErrors = false;     // werror
   bool ReportUnknown = false;        // unknown
   std::vector<std::string> Disabled; // disable=ID[,ID...]
+  bool ListCalls = false;            // list-calls
   bool Help = false;                 // help
 };
 

@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 
-"$root/tools/install-deps.sh"
+"$root/tools/install-deps.sh" --kernel # the kernel suite (test/kernel) audits a real tree
 generator=()
 command -v ninja >/dev/null && [[ ! -f "$build/CMakeCache.txt" ]] && generator=(-G Ninja)
 cmake -S "$root" -B "$build" "${generator[@]}"

@@ -232,6 +232,25 @@ std::vector<Finding> Checker::checkTranslationUnit(ASTContext &Ctx, Preprocessor
   return All;
 }
 
+std::vector<CallSummary> Checker::listCalls(ASTContext &Ctx) const {
+  std::vector<CallSummary> List;
+  std::vector<AllocatorCall> Calls = findAllocatorCalls(Ctx, Rules);
+  if (Calls.empty())
+    return List;
+  const SourceManager &SM = Ctx.getSourceManager();
+  Evaluator Eval(Ctx);
+  for (const AllocatorCall &Call : Calls) {
+    CallSummary S;
+    S.Loc = Call.Call->getBeginLoc();
+    S.Expansion = resolveLocation(SM, SM.getExpansionLoc(S.Loc));
+    S.Function = Call.enclosingName();
+    S.Callee = Call.Spec->Name;
+    S.Bounds = joinScenarios(Eval.evaluateCall(Call));
+    List.push_back(std::move(S));
+  }
+  return List;
+}
+
 void Checker::checkWrapperCallers(const AllocatorCall &Call, std::vector<const CallExpr *> Chain, Evaluator &Eval,
                                   ASTContext &Ctx, Preprocessor *PP, std::vector<Finding> &Out) const {
   if (Chain.size() >= Evaluator::MaxCallDepth || !dependsOnOpenParameter(Eval.evaluateCall(Call, Chain)))

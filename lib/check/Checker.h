@@ -25,6 +25,15 @@ struct CheckOptions {
   bool ReportUnknown = false;
 };
 
+/// One allocator call and the values its roles can take, for listings and audits.
+struct CallSummary {
+  clang::SourceLocation Loc;
+  FileLocation Expansion;
+  std::string Function;
+  std::string Callee;
+  RoleValues Bounds;
+};
+
 class Checker {
 public:
   Checker(const Ruleset &Rules, CheckOptions Options) : Rules(Rules), Options(std::move(Options)) {}
@@ -32,6 +41,9 @@ public:
   /// Findings for every allocator call in the translation unit, in source order. `PP`, when given, tells which
   /// macros exist so fix-its can use them; without it fix-its spell ruleset constants as numbers.
   std::vector<Finding> checkTranslationUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP) const;
+
+  /// Every allocator call in the translation unit with its roles' values (over all paths), in source order.
+  std::vector<CallSummary> listCalls(clang::ASTContext &Ctx) const;
 
 private:
   /// Findings for `Call` reached through `Chain` (see CallChain); reported at the outermost call of the chain.

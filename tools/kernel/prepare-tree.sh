@@ -28,6 +28,11 @@ step() { # step NAME COMMAND...: runs a step and prints how long it took
   printf 'mmio-audit: %-28s %4ds\n' "$name" $((SECONDS - start)) >&2
 }
 
+# One preparation at a time per cache: parallel test runs share the tree.
+mkdir -p "$cache"
+exec 9>"$cache/.lock"
+flock 9
+
 if [[ -d $source ]]; then
   src=$(cd "$source" && pwd)
   name=$(basename "$src")
