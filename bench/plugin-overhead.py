@@ -9,9 +9,9 @@ medians of wall time and peak RSS, and their ratios.
 Usage: bench/plugin-overhead.py [--runs N] [--source linux-source-6.12] [--plugin build/lib/MmioAudit.so]
 """
 import argparse
+import json
 import os
 import resource
-import shlex
 import statistics
 import subprocess
 import sys
@@ -50,25 +50,11 @@ def peak_rss(cmd, cwd):
         return float("nan")
 
 
-def kbuild_command(out_dir, unit):
-    """The compile command Kbuild used for `unit`, as -fsyntax-only."""
-    obj = unit[:-2] + ".o"
-    cmd_file = os.path.join(out_dir, os.path.dirname(obj), "." + os.path.basename(obj) + ".cmd")
-    with open(cmd_file) as f:
-        line = f.readline()
-    cmd = shlex.split(line.split(":=", 1)[1])
-    result, skip = [], False
-    for arg in cmd:
-        if skip:
-            skip = False
-            continue
-        if arg == "-o":
-            skip = True
-            continue
-        if arg == "-c" or arg.startswith("-Wp,-MMD") or arg.startswith("-Wp,-MD"):
-            continue
-        result.append(arg)
-    return result + ["-fsyntax-only"]
+def kbuild_command(src_dir, out_dir, unit):
+    """The compile command Kbuild used for `unit`, as -fsyntax-only (tools/kernel/compile-unit.py reads it)."""
+    tool = os.path.join(ROOT, "tools", "kernel", "compile-unit.py")
+    out = subprocess.run([sys.executable, tool, src_dir, out_dir, unit, "--print"], stdout=subprocess.PIPE, check=True)
+    return json.loads(out.stdout)
 
 
 def generated_unit(path, calls):
@@ -104,7 +90,7 @@ def main():
     subprocess.run(["make", "-C", src, "O=" + out, "LLVM=-19", "-s", "-j%d" % os.cpu_count()] + objs,
                    check=True, stdout=subprocess.DEVNULL)
 
-    cases = [(u, why, kbuild_command(out, u), out) for u, why in KERNEL_UNITS]
+    cases = [(u, why, kbuild_command(src, out, u), out) for u, why in KERNEL_UNITS]
     tmp = tempfile.mkdtemp(prefix="mmio-bench-")
     gen = os.path.join(tmp, "generated.c")
     generated_unit(gen, args.calls)

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Re-runs Kbuild's own compile command for one translation unit of a prepared kernel tree, as -fsyntax-only.
 
-Usage: tools/kernel/compile-unit.py SRC_DIR BUILD_DIR UNIT [--source FILE] [-- EXTRA_CLANG_ARGS...]
+Usage: tools/kernel/compile-unit.py SRC_DIR BUILD_DIR UNIT [--source FILE] [--print] [-- EXTRA_CLANG_ARGS...]
   UNIT     the unit's path in the tree, e.g. drivers/pci/controller/pci-hyperv.c
   --source compile FILE in the unit's place, with the unit's flags (a patched copy, say)
+  --print  print the command as a JSON list instead of running it
 The unit's object must have been built once (its .cmd file holds the command). Exit status is clang's.
 """
+import json
 import os
 import shlex
 import subprocess
@@ -43,6 +45,9 @@ def main(argv):
     if "--" in argv:
         extra = argv[argv.index("--") + 1:]
         argv = argv[:argv.index("--")]
+    show = "--print" in argv
+    if show:
+        argv.remove("--print")
     source = None
     if "--source" in argv:
         i = argv.index("--source")
@@ -55,6 +60,9 @@ def main(argv):
     original = os.path.join(src_dir, unit)
     if source:
         cmd = [source if os.path.abspath(w) == os.path.abspath(original) else w for w in cmd]
+    if show:
+        print(json.dumps(cmd + extra))
+        return 0
     return subprocess.call(cmd + extra, cwd=build_dir)
 
 
