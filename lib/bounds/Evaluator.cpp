@@ -42,6 +42,12 @@ std::string describeConversion(const Expr *Arg, const ValueSet &Passed, QualType
 
 } // namespace
 
+void Evaluator::trimCache() {
+  constexpr size_t MaxCachedAnalyses = 256;
+  if (Analyses.size() > MaxCachedAnalyses)
+    Analyses.clear();
+}
+
 const CallIndex &Evaluator::calls() {
   if (!Index)
     Index = std::make_unique<CallIndex>(Ctx);

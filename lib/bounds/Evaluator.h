@@ -53,6 +53,10 @@ public:
   /// Who calls whom; built on first use, as only helpers and wrappers need it.
   const CallIndex &calls();
 
+  /// Drops cached function analyses past a few hundred, so memory stays bounded on huge inputs. Call only between
+  /// calls of evaluateCall (results refer into the cache).
+  void trimCache();
+
   /// How many callers deep the analysis follows parameters.
   static constexpr unsigned MaxCallDepth = 4;
 

@@ -9,6 +9,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/STLExtras.h"
 
 #include <deque>
 #include <memory>
@@ -37,6 +38,16 @@ public:
 private:
   llvm::DenseSet<const VarDecl *> &Out;
 };
+
+bool passesIntegers(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return false;
+  if (!Callee->hasPrototype())
+    return true;
+  return llvm::any_of(Callee->parameters(),
+                      [](const ParmVarDecl *P) { return P->getType()->isIntegralOrEnumerationType(); });
+}
 
 const VarDecl *assignedVar(const Expr *LHS) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
@@ -162,7 +173,9 @@ void FlowAnalysis::run(PathSet Entry) {
       if (!CS)
         continue;
       const Stmt *S = CS->getStmt();
-      if (const auto *Call = dyn_cast<CallExpr>(S))
+      // Only calls that pass integers need the state: allocator calls, and calls of helpers whose parameters the
+      // analysis binds to their arguments.
+      if (const auto *Call = dyn_cast<CallExpr>(S); Call && passesIntegers(Call))
         AtCalls[Call] = State;
       for (PathEnv &Env : State)
         transfer(Env, S);

@@ -228,6 +228,7 @@ std::vector<Finding> Checker::checkTranslationUnit(ASTContext &Ctx, Preprocessor
     std::vector<Finding> ForCall = checkCall(Call, {}, Eval, Ctx, PP);
     std::move(ForCall.begin(), ForCall.end(), std::back_inserter(All));
     checkWrapperCallers(Call, {}, Eval, Ctx, PP, All);
+    Eval.trimCache();
   }
   return All;
 }
@@ -247,6 +248,7 @@ std::vector<CallSummary> Checker::listCalls(ASTContext &Ctx) const {
     S.Callee = Call.Spec->Name;
     S.Bounds = joinScenarios(Eval.evaluateCall(Call));
     List.push_back(std::move(S));
+    Eval.trimCache();
   }
   return List;
 }

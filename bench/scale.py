@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""How the plugin's cost grows with the input: generated translation units with N allocator calls (N doubling up to
+10,000), and helper chains D deep (static helpers and exported wrappers). Each size is compiled with plain
+`clang -fsyntax-only` and with the plugin, alternating, medians of several runs; the table gives the plugin's extra
+time per 1,000 calls (flat when the cost is linear) and peak RSS.
+
+Usage: bench/scale.py [--runs N] [--plugin build/lib/MmioAudit.so]
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STUBS = os.path.join(ROOT, "test", "Inputs", "include")
+
+
+def calls_unit(path, n):
+    """n functions, each choosing its bounds on a branch and calling the allocator once; a tenth are config windows
+    below 4GB, so findings are produced too."""
+    with open(path, "w") as f:
+        f.write('#include "pci-hyperv.h"\n')
+        for i in range(n):
+            low = "0" if i % 10 == 0 else "SZ_4G"
+            f.write("int alloc_%d(struct hv_pcibus_device *h, int k)\n{\n\tu64 lo = %s, hi = -1;\n"
+                    "\tif (k > %d)\n\t\thi = SZ_8G - 1;\n"
+                    "\treturn vmbus_allocate_mmio(&h->mem_config, h->hdev, lo, hi, PCI_CONFIG_MMIO_LENGTH, 0x1000, false);\n}\n"
+                    % (i, low, i % 7))
+
+
+def chain_unit(path, depth, exported):
+    """A chain of `depth` helpers, each adding to the bound and passing it on, ending in the allocator."""
+    storage = "" if exported else "static "
+    with open(path, "w") as f:
+        f.write('#include "pci-hyperv.h"\n')
+        f.write("%sint link_0(struct hv_pcibus_device *h, u64 lo)\n{\n"
+                "\treturn vmbus_allocate_mmio(&h->mem_config, h->hdev, lo, -1, PCI_CONFIG_MMIO_LENGTH, 0x1000, false);\n}\n"
+                % storage)
+        for i in range(1, depth + 1):
+            f.write("%sint link_%d(struct hv_pcibus_device *h, u64 lo)\n{\n\treturn link_%d(h, lo + 0x1000);\n}\n"
+                    % (storage, i, i - 1))
+        f.write("int entry(struct hv_pcibus_device *h)\n{\n\treturn link_%d(h, 0);\n}\n" % depth)
+
+
+def measure(cmd):
+    start = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    lines = proc.stderr.decode().strip().splitlines()
+    if proc.returncode not in (0, 1) or not lines:
+        sys.exit("bench: %s failed:\n%s" % (" ".join(cmd[:4]), proc.stderr.decode()[-2000:]))
+    return wall, int(lines[-1]) / 1024.0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "lib", "MmioAudit.so"))
+    args = ap.parse_args()
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("bench: needs GNU time (apt-get install time)")
+    tmp = tempfile.mkdtemp(prefix="mmio-scale-")
+    base = ["clang-19", "-target", "x86_64-linux-gnu", "-nostdinc", "-isystem", STUBS, "-I", os.path.join(ROOT, "test", "Inputs"),
+            "-fsyntax-only", "-Wno-everything"]
+    cases = []
+    for n in (1250, 2500, 5000, 10000):
+        path = os.path.join(tmp, "calls-%d.c" % n)
+        calls_unit(path, n)
+        cases.append(("%d calls" % n, n, path))
+    for depth in (10, 25, 50):
+        for exported in (False, True):
+            path = os.path.join(tmp, "chain-%d-%s.c" % (depth, "exported" if exported else "static"))
+            chain_unit(path, depth, exported)
+            cases.append(("chain %d deep, %s" % (depth, "wrappers" if exported else "static helpers"), depth + 1, path))
+
+    print("mmio-audit scale: %d runs each, baseline and plugin alternating (medians)" % args.runs)
+    print("%-34s %9s %9s %11s %14s %9s %9s" % ("input", "base s", "plugin s", "extra s", "extra s/1000", "base MiB",
+                                                "plugin MiB"))
+    for name, units, path in cases:
+        b, p = [], []
+        for _ in range(args.runs):
+            b.append(measure(base + [path]))
+            p.append(measure(base + ["-fplugin=" + args.plugin, path]))
+        bw, pw = statistics.median(x[0] for x in b), statistics.median(x[0] for x in p)
+        bm, pm = max(x[1] for x in b), max(x[1] for x in p)
+        print("%-34s %9.3f %9.3f %11.3f %14.3f %9.1f %9.1f" % (name, bw, pw, pw - bw, (pw - bw) * 1000.0 / units, bm, pm))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+#include "report/Collect.h"
+
+#include "report/CallExtent.h"
+#include "report/FindingRenderer.h"
+
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace mmio {
+
+namespace {
+
+FileLocation absolute(FileLocation L, llvm::StringRef Directory) {
+  if (!L.File.empty())
+    L.File = absolutePath(L.File, Directory);
+  return L;
+}
+
+/// The file a location is physically in, as opened (not as `#line` names it): what a fix must edit.
+std::string physicalFile(const SourceManager &SM, SourceLocation Loc, llvm::StringRef Directory) {
+  OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(SM.getFileLoc(Loc)));
+  return FE ? absolutePath(FE->getName(), Directory) : std::string();
+}
+
+} // namespace
+
+CollectedFindings collectFindings(const std::vector<Finding> &Findings, SourceManager &SM,
+                                  const LangOptions &LangOpts, const CollectOptions &Options) {
+  CollectedFindings Out;
+  FindingRenderer Renderer(SM, LangOpts, Options.Colors);
+  for (const Finding &F : Findings) {
+    ReportFinding R;
+    R.RuleId = F.RuleId;
+    R.Level = Options.WarningsAsErrors ? Severity::Error : F.Level;
+    R.Outcome = F.Outcome;
+    R.Message = F.Message;
+    R.Begin = absolute(F.Expansion, Options.Directory);
+    if (CharSourceRange Extent = callExtent(F.Loc, SM); Extent.isValid())
+      R.End = absolute(resolveLocation(SM, Extent.getEnd()), Options.Directory);
+    R.Function = F.Function;
+    R.Callee = F.Callee;
+    R.CallText = F.CallText;
+    for (unsigned I = 0; I < NumRoles; ++I)
+      if (F.Bounds[I])
+        R.Bounds[I] = boundsOf(*F.Bounds[I]);
+    for (const FindingNote &N : F.Notes) {
+      // A note without a place in the unit points into the ruleset, whose path the front end made absolute.
+      FileLocation Where = N.Where;
+      if (N.Loc.isValid())
+        Where = absolute(Where, Options.Directory);
+      R.Notes.push_back({std::move(Where), N.Message});
+    }
+    if (F.Fix) {
+      ReportFix Fix;
+      Fix.Begin = F.Fix->Begin;
+      Fix.Begin.File = physicalFile(SM, F.Fix->Range.getBegin(), Options.Directory);
+      Fix.End = resolveLocation(SM, F.Fix->Range.getEnd());
+      Fix.End.File = Fix.Begin.File;
+      Fix.Offset = F.Fix->Offset;
+      Fix.Length = F.Fix->Length;
+      Fix.Replacement = F.Fix->Replacement;
+      bool Invalid = false;
+      llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(F.Fix->Range.getBegin()), &Invalid);
+      if (!Invalid && Fix.Offset + Fix.Length <= Buffer.size())
+        Fix.Original = Buffer.substr(Fix.Offset, Fix.Length).str();
+      R.Fix = std::move(Fix);
+    }
+    R.TranslationUnit = Options.TranslationUnit;
+
+    std::vector<FindingNote> Extra;
+    if (std::optional<SuppressionComment> C = findSuppression(F, SM)) {
+      if (C->valid()) {
+        FileLocation Where = absolute(C->Where, Options.Directory);
+        R.Suppressed = ReportSuppression{Where, C->Reason};
+        Out.UsedSuppressions.push_back(std::move(Where));
+      } else {
+        Extra.push_back({C->Loc, C->Where, malformedSuppressionNote(*C)});
+        R.Notes.push_back({absolute(C->Where, Options.Directory), malformedSuppressionNote(*C)});
+      }
+    }
+    if (Options.RenderText && !R.Suppressed)
+      R.Rendered = Renderer.render(F, R.Level, Extra);
+    Out.Findings.push_back(std::move(R));
+  }
+  return Out;
+}
+
+} // namespace mmio

@@ -1,0 +1,40 @@
+// Fix-its: applying them in place (--fix) and exporting them for clang-apply-replacements (--export-fixes).
+#ifndef MMIO_AUDIT_REPORT_FIXES_H
+#define MMIO_AUDIT_REPORT_FIXES_H
+
+#include "report/Report.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <vector>
+
+namespace mmio {
+
+struct FixProblem {
+  FileLocation Where;
+  std::string Message;
+  bool IsError = false; // the file could not be changed (read-only, changed since, unwritable); else a skipped fix
+};
+
+struct FixOutcome {
+  unsigned Applied = 0;
+  std::vector<std::string> ChangedFiles;
+  std::vector<FixProblem> Problems;
+};
+
+/// Applies the fixes of the report's findings (active ones only) to the files they edit, each file rewritten
+/// atomically with its permissions kept. A fix is applied only to a file under `SourceRoot` that the run analysed
+/// (`AnalysedFiles`, absolute), only if the text it replaces is still what the analysis saw, and not to a
+/// read-only file. Fixes of one file whose ranges overlap with different replacements conflict: all of them are
+/// skipped. Identical fixes (one header's call seen by several units) apply once.
+FixOutcome applyFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::StringSet<> &AnalysedFiles);
+
+/// The active findings' fixes as clang-apply-replacements YAML (a TranslationUnitReplacements document with
+/// absolute file paths), identical fixes once.
+void writeReplacementsYAML(const Report &R, llvm::raw_ostream &OS);
+
+} // namespace mmio
+
+#endif

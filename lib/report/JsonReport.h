@@ -1,0 +1,26 @@
+// The JSON report ({"version": 1, "findings": [...], "summary": {...}}; schema in docs/cli.md), written and read
+// back (for baselines and merging shards).
+#ifndef MMIO_AUDIT_REPORT_JSONREPORT_H
+#define MMIO_AUDIT_REPORT_JSONREPORT_H
+
+#include "report/Report.h"
+
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace mmio {
+
+/// The version of the JSON schema this writer produces and the reader accepts.
+constexpr int JsonReportVersion = 1;
+
+llvm::json::Value toJSON(const Report &R);
+/// The report, pretty-printed with two-space indentation and a final newline.
+void writeJSONReport(const Report &R, llvm::raw_ostream &OS);
+
+/// Parses a JSON report; `Name` (its file) is used in errors. Paths come back absolute, rendered text empty.
+llvm::Expected<Report> readJSONReport(llvm::StringRef Text, llvm::StringRef Name);
+
+} // namespace mmio
+
+#endif
