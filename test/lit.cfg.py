@@ -31,3 +31,14 @@ config.substitutions.append(("%clang", config.mmio_clang))
 config.substitutions.append(("%plugin_path", config.mmio_plugin))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%rules_dir", os.path.join(config.mmio_source_root, "rules")))
+
+# A sanitizer build (-DMMIO_SANITIZE=ON): the plugin is instrumented but the clang that loads it is not, so clang
+# runs with the sanitizer runtime preloaded (and only clang: a preload in make or python slows every process down).
+# Leaks are not checked in clang, which frees nothing on purpose; the unit tests check them.
+if getattr(config, "mmio_asan_runtime", ""):
+    config.available_features.add("asan")
+    preload = "env LD_PRELOAD={0} ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ".format(
+        config.mmio_asan_runtime)
+    config.substitutions = [(k, preload + v if k in ("%clang_kernel", "%clang") else v) for k, v in config.substitutions]
+    # tools/kernel/compile-unit.py preloads it for the clang it runs.
+    config.environment["MMIO_CLANG_PRELOAD"] = config.mmio_asan_runtime

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
+  clang-19 libclang-19-dev llvm-19-dev llvm-19-tools libclang-rt-19-dev
   libyaml-cpp-dev libgtest-dev
   cmake ninja-build python3 git
 )

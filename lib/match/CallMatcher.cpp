@@ -56,7 +56,7 @@ std::vector<AllocatorCall> findAllocatorCalls(ASTContext &Ctx, const Ruleset &Ru
   Finder.matchAST(Ctx);
 
   const SourceManager &SM = Ctx.getSourceManager();
-  std::stable_sort(Calls.begin(), Calls.end(), [&](const AllocatorCall &A, const AllocatorCall &B) {
+  llvm::sort(Calls, [&](const AllocatorCall &A, const AllocatorCall &B) {
     return SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(), B.Call->getBeginLoc());
   });
   return Calls;

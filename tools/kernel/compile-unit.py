@@ -63,7 +63,12 @@ def main(argv):
     if show:
         print(json.dumps(cmd + extra))
         return 0
-    return subprocess.call(cmd + extra, cwd=build_dir)
+    env = None
+    if os.environ.get("MMIO_CLANG_PRELOAD"):
+        # A sanitizer build of the plugin needs its runtime in the (uninstrumented) compiler.
+        env = dict(os.environ, LD_PRELOAD=os.environ["MMIO_CLANG_PRELOAD"],
+                   ASAN_OPTIONS="detect_leaks=0:halt_on_error=1", UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1")
+    return subprocess.call(cmd + extra, cwd=build_dir, env=env)
 
 
 if __name__ == "__main__":
