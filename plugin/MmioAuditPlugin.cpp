@@ -3,6 +3,7 @@
 #include "PluginOptions.h"
 
 #include "check/Checker.h"
+#include "report/Suppression.h"
 #include "rules/RulesetLoader.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -32,8 +33,15 @@ public:
     Checker C(Rules, Check);
     Preprocessor *PP = CI.hasPreprocessor() ? &CI.getPreprocessor() : nullptr;
     DiagnosticEmitter Emit(CI, WarningsAsErrors);
-    for (const Finding &F : C.checkTranslationUnit(Ctx, PP))
+    for (Finding &F : C.checkTranslationUnit(Ctx, PP)) {
+      // A reviewed call carries `mmio-audit: ignore[RULE] -- REASON`; one without a reason silences nothing.
+      if (std::optional<SuppressionComment> S = findSuppression(F, Ctx.getSourceManager())) {
+        if (S->valid())
+          continue;
+        F.Notes.push_back({S->Loc, S->Where, malformedSuppressionNote(*S)});
+      }
       Emit.emit(F);
+    }
     if (ListCalls)
       for (const CallSummary &S : C.listCalls(Ctx))
         Emit.emit(S);

@@ -21,6 +21,9 @@ configure() { # configure DIR [cmake args...]
 
 configure "$build"
 cmake --build "$build" -j "$jobs"
+# The SARIF reference validator for test/cli (from npm; the test is skipped without it).
+command -v npm >/dev/null && npm install --prefix "$build/npm" --no-audit --no-fund --loglevel=error @microsoft/sarif-multitool@5.7.0 >/dev/null ||
+  echo "mmio-audit: sarif-multitool not installed; the SARIF validation test will be skipped" >&2
 if ((sanitize)); then
   ctest --test-dir "$build" --output-on-failure -j "$jobs"
   asan=$build-asan

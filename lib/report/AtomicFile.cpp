@@ -30,17 +30,19 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::function_ref<llvm::E
     llvm::consumeError(Temp->discard());
     return E;
   };
+  llvm::Error WriteError = llvm::Error::success();
+  std::error_code StreamError;
   {
     llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
-    if (llvm::Error E = Write(OS))
-      return Discard(std::move(E));
+    WriteError = Write(OS);
     OS.flush();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      return Discard(cannotWrite(Path, EC));
-    }
+    StreamError = OS.error();
+    OS.clear_error(); // reported here, not by the stream's destructor
   }
+  if (WriteError)
+    return Discard(std::move(WriteError));
+  if (StreamError)
+    return Discard(cannotWrite(Path, StreamError));
   if (Mode)
     if (std::error_code EC = llvm::sys::fs::setPermissions(Temp->TmpName, *Mode))
       return Discard(cannotWrite(Path, EC));

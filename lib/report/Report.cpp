@@ -144,7 +144,7 @@ std::string summaryLine(const Report &R) {
     Extra.push_back(std::to_string(S.New) + " new, " + std::to_string(S.Unchanged) + " unchanged, " +
                     std::to_string(S.Fixed) + " fixed since " + R.DiffBase);
   if (S.Skipped)
-    Extra.push_back(std::to_string(S.Skipped) + " skipped (no allocator call possible)");
+    Extra.push_back(std::to_string(S.Skipped) + " skipped");
   if (S.Failed)
     Extra.push_back(std::to_string(S.Failed) + " failed to compile");
   if (S.Suppressed)

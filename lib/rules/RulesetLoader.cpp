@@ -1054,7 +1054,8 @@ Expected<Ruleset> parseRuleset(StringRef Text, StringRef Name) {
   try {
     return parseDocument(Text, Name);
   } catch (const YAML::DeepRecursion &E) {
-    // yaml-cpp's own text for this is "bad file".
+    // Reached only where yaml-cpp's type information is shared with this object (a static yaml-cpp); Debian's
+    // shared library does not export it, so the same error usually arrives as the ParserException below.
     return makeRulesetError(locationOf(Name, E.mark),
                             "invalid YAML: nested too deeply (limit " + Twine(E.depth()) + " levels)");
   } catch (const YAML::ParserException &E) {

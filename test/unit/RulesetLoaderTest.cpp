@@ -367,7 +367,9 @@ TEST(RulesetLoaderTest, DeepNesting) {
   std::string Deep = "version: 1\nrules: " + std::string(100000, '[');
   std::string Error = errorOf(Deep);
   EXPECT_EQ(Error.rfind("2:", 0), 0u) << Error;
-  EXPECT_NE(Error.find("invalid YAML: nested too deeply (limit "), std::string::npos) << Error;
+  // The wording depends on whether yaml-cpp's DeepRecursion can be caught by type across its shared library
+  // (it is not exported from Debian's build, so it arrives as a ParserException); either way it is a clean error.
+  EXPECT_NE(Error.find("invalid YAML: nested "), std::string::npos) << Error;
 }
 
 TEST(RulesetLoaderTest, ControlCharacters) {

@@ -1,0 +1,108 @@
+#include "Audit.h"
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
+#ifndef MMIO_AUDIT_VERSION
+#define MMIO_AUDIT_VERSION "unknown"
+#endif
+#ifndef MMIO_AUDIT_INFORMATION_URI
+#define MMIO_AUDIT_INFORMATION_URI ""
+#endif
+
+namespace mmio {
+
+RunOptions runOptionsFrom(const CliOptions &Options, const Ruleset &Rules) {
+  RunOptions Run;
+  Run.Check.ReportUnknown = Options.ReportUnknown;
+  Run.Check.DisabledRules.insert(Options.Disabled.begin(), Options.Disabled.end());
+  Run.WarningsAsErrors = Options.WarningsAsErrors;
+  Run.RenderText = Options.Format == ReportFormat::Text;
+  Run.Colors = Run.RenderText && Options.OutputPath.empty() &&
+               (Options.Color == ColorMode::Always ||
+                (Options.Color == ColorMode::Auto && llvm::outs().has_colors()));
+  Run.Prefilter = Options.Prefilter;
+  Run.ScanSuppressions = Options.ListUnusedSuppressions;
+  Run.RecordFiles = Options.Fix;
+  Run.SourceRoot = Options.SourceRoot;
+  Run.Jobs = Options.Jobs;
+  Run.Cleanup.DropPrefixes = Options.DropFlags;
+  Run.Cleanup.ExtraArgs = Options.ExtraArgs;
+  Run.Cleanup.ExtraArgsBefore = Options.ExtraArgsBefore;
+  Run.Cleanup.ResourceDir = Options.ResourceDir;
+  return Run;
+}
+
+Report emptyReport(const Ruleset &Rules, llvm::StringRef SourceRoot) {
+  Report R;
+  R.ToolVersion = MMIO_AUDIT_VERSION;
+  R.InformationUri = MMIO_AUDIT_INFORMATION_URI;
+  R.RulesetSource = Rules.Source;
+  R.SourceRoot = SourceRoot.str();
+  R.Rules = describeRules(Rules);
+  return R;
+}
+
+AuditResult audit(const Ruleset &Rules, const RunOptions &Run, const Selection &Units, const CliOptions &Options,
+                  ProgressLine &Progress, llvm::StringRef Label) {
+  AuditResult Result;
+  Result.R = emptyReport(Rules, Run.SourceRoot);
+  std::string Suffix = Label.empty() ? "" : (" " + Label).str();
+  for (const TUInfo &T : Units.NotRun) {
+    Result.R.TranslationUnits.push_back(T);
+    Progress.print(("mmio-audit: error: " + T.File + ": " + T.Reason + "\n"));
+  }
+
+  size_t Findings = 0;
+  Runner Analyser(Rules, Run);
+  std::vector<TUOutcome> Outcomes =
+      Analyser.run(Units.Jobs, [&](const TUOutcome &O, size_t Done, size_t Total) {
+        for (const ReportFinding &F : O.Findings)
+          Findings += F.active();
+        std::string Text;
+        llvm::raw_string_ostream OS(Text);
+        if (Options.Verbose) {
+          OS << "mmio-audit: " << O.Info.File << Suffix << ": " << tuStatusName(O.Info.Status);
+          if (!O.Info.Reason.empty() && O.Info.Status != TUStatus::Failed)
+            OS << " (" << O.Info.Reason << ")";
+          OS << llvm::formatv(" in {0:f2}s\n", O.Seconds);
+          if (!O.Command.Args.empty()) {
+            OS << "  command:";
+            for (const std::string &A : O.Command.Args)
+              OS << " " << A;
+            OS << "\n";
+          }
+          for (const std::string &D : O.Command.Dropped)
+            OS << "  dropped: " << D << "\n";
+          for (const std::string &T : O.Command.Translated)
+            OS << "  translated: " << T << "\n";
+        }
+        if (O.Info.Status == TUStatus::Failed) {
+          OS << O.Info.Errors;
+          OS << "mmio-audit: error: " << O.Info.File << Suffix << ": not analysed: " << O.Info.Reason << "\n";
+        }
+        if (!Text.empty())
+          Progress.print(OS.str());
+        Progress.update(Done, Total, Findings, O.Info.File);
+      });
+  Progress.clear();
+
+  for (TUOutcome &O : Outcomes) {
+    if (O.Touched)
+      Result.TouchedUnits.insert({O.Info.File, O.Info.Directory});
+    if (O.Info.Status == TUStatus::Analysed)
+      for (const std::string &F : O.Files)
+        Result.AnalysedFiles.insert(F);
+    Result.R.TranslationUnits.push_back(std::move(O.Info));
+    for (ReportFinding &F : O.Findings)
+      Result.R.Findings.push_back(std::move(F));
+    for (const FileLocation &L : O.UsedSuppressions)
+      Result.UsedSuppressions.insert({L.File, L.Line});
+    for (SuppressionComment &C : O.Suppressions)
+      Result.Suppressions.push_back(std::move(C));
+  }
+  finalizeFindings(Result.R);
+  return Result;
+}
+
+} // namespace mmio

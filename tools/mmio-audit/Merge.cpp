@@ -1,0 +1,122 @@
+#include "Merge.h"
+
+#include "Output.h"
+
+#include "report/AtomicFile.h"
+#include "report/JsonReport.h"
+#include "report/SarifReport.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace mmio {
+
+namespace {
+
+int fail(const llvm::Twine &Message) {
+  llvm::errs() << "mmio-audit: error: " << Message << "\n";
+  return ExitFailure;
+}
+
+/// The exit code a SARIF log calls for: 2 when the tool failed somewhere, 1 for an error-level result.
+int exitCodeForSARIF(const llvm::json::Value &Log) {
+  const llvm::json::Object *Run = Log.getAsObject()->getArray("runs")->front().getAsObject();
+  if (const llvm::json::Array *Invocations = Run->getArray("invocations"))
+    for (const llvm::json::Value &I : *Invocations)
+      if (I.getAsObject() && I.getAsObject()->getBoolean("executionSuccessful") == std::optional<bool>(false))
+        return ExitFailure;
+  if (const llvm::json::Array *Results = Run->getArray("results"))
+    for (const llvm::json::Value &V : *Results)
+      if (const llvm::json::Object *R = V.getAsObject())
+        if (R->getString("level") == std::optional<llvm::StringRef>("error") && !R->getArray("suppressions") &&
+            R->getString("baselineState") != std::optional<llvm::StringRef>("unchanged"))
+          return ExitFindings;
+  return ExitClean;
+}
+
+} // namespace
+
+llvm::Expected<Report> mergeReports(std::vector<Report> Reports, const std::vector<std::string> &Names) {
+  Report Out = std::move(Reports.front());
+  llvm::StringSet<> Rules, Units;
+  for (const RuleInfo &R : Out.Rules)
+    Rules.insert(R.Id);
+  for (const TUInfo &T : Out.TranslationUnits)
+    Units.insert(T.File + "\n" + T.Directory);
+  for (size_t I = 1; I < Reports.size(); ++I) {
+    Report &R = Reports[I];
+    if (R.SourceRoot != Out.SourceRoot)
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "%s: its source root %s differs from %s in %s: shards must share --source-root",
+                                     Names[I].c_str(), R.SourceRoot.c_str(), Out.SourceRoot.c_str(),
+                                     Names[0].c_str());
+    if (R.DiffMode != Out.DiffMode || R.DiffBase != Out.DiffBase)
+      return llvm::createStringError(std::errc::invalid_argument, "%s: compared against another --diff-base than %s",
+                                     Names[I].c_str(), Names[0].c_str());
+    for (RuleInfo &Rl : R.Rules)
+      if (Rules.insert(Rl.Id).second)
+        Out.Rules.push_back(std::move(Rl));
+    for (TUInfo &T : R.TranslationUnits)
+      if (Units.insert(T.File + "\n" + T.Directory).second)
+        Out.TranslationUnits.push_back(std::move(T));
+    for (ReportFinding &F : R.Findings)
+      Out.Findings.push_back(std::move(F));
+    Out.Baselined += R.Baselined;
+  }
+  finalizeFindings(Out);
+  return Out;
+}
+
+int runMerge(const CliOptions &Options) {
+  std::vector<Report> Reports;
+  std::vector<llvm::json::Value> Logs;
+  for (const std::string &Name : Options.MergeInputs) {
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer = llvm::MemoryBuffer::getFileOrSTDIN(Name);
+    if (!Buffer)
+      return fail("cannot read " + Name + ": " + Buffer.getError().message());
+    llvm::StringRef Text = (*Buffer)->getBuffer();
+    llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Text);
+    if (!Parsed)
+      return fail(Name + ": invalid JSON: " + llvm::toString(Parsed.takeError()));
+    bool IsSarif = Parsed->getAsObject() && Parsed->getAsObject()->get("runs");
+    if (IsSarif) {
+      Logs.push_back(std::move(*Parsed));
+    } else {
+      llvm::Expected<Report> R = readJSONReport(Text, Name);
+      if (!R)
+        return fail(llvm::toString(R.takeError()));
+      Reports.push_back(std::move(*R));
+    }
+    if (!Logs.empty() && !Reports.empty())
+      return fail(Name + ": cannot merge SARIF logs with JSON reports: give reports of one format");
+  }
+
+  if (!Logs.empty()) {
+    if (Options.FormatGiven && Options.Format != ReportFormat::Sarif)
+      return fail("SARIF logs merge into SARIF only (merge the shards' JSON reports for other formats)");
+    llvm::Expected<llvm::json::Value> Merged = mergeSARIF(std::move(Logs), Options.MergeInputs);
+    if (!Merged)
+      return fail(llvm::toString(Merged.takeError()));
+    auto Write = [&](llvm::raw_ostream &OS) {
+      OS << llvm::formatv("{0:2}", *Merged) << "\n";
+      return llvm::Error::success();
+    };
+    llvm::Error E = Options.OutputPath.empty() ? Write(llvm::outs()) : writeFileAtomically(Options.OutputPath, Write);
+    if (E)
+      return fail(llvm::toString(std::move(E)));
+    return exitCodeForSARIF(*Merged);
+  }
+
+  llvm::Expected<Report> Merged = mergeReports(std::move(Reports), Options.MergeInputs);
+  if (!Merged)
+    return fail(llvm::toString(Merged.takeError()));
+  ReportFormat Format = Options.FormatGiven ? Options.Format : ReportFormat::Json;
+  if (llvm::Error E = writeReport(*Merged, Format, Options.OutputPath, /*Summary=*/true))
+    return fail(llvm::toString(std::move(E)));
+  return exitCodeFor(*Merged);
+}
+
+} // namespace mmio

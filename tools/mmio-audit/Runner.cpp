@@ -1,0 +1,297 @@
+#include "Runner.h"
+
+#include "Prefilter.h"
+
+#include "report/Collect.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/Timer.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <chrono>
+
+using namespace clang;
+
+namespace mmio {
+
+namespace {
+
+/// Keeps a unit's errors (and the notes that go with them) as clang prints them; warnings are not this tool's
+/// business (the cleaned command has -w anyway).
+class CompileErrorCollector : public DiagnosticConsumer {
+public:
+  CompileErrorCollector() : OS(Text), Opts(new DiagnosticOptions()), Printer(OS, Opts.get()) {}
+
+  void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override { Printer.BeginSourceFile(LO, PP); }
+  void EndSourceFile() override { Printer.EndSourceFile(); }
+  void HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level >= DiagnosticsEngine::Error) {
+      ForwardNotes = true;
+      Printer.HandleDiagnostic(Level, Info);
+    } else if (Level == DiagnosticsEngine::Note) {
+      if (ForwardNotes)
+        Printer.HandleDiagnostic(Level, Info);
+    } else {
+      ForwardNotes = false;
+    }
+  }
+
+  std::string take() {
+    OS.flush();
+    return std::move(Text);
+  }
+
+private:
+  std::string Text;
+  llvm::raw_string_ostream OS;
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> Opts;
+  TextDiagnosticPrinter Printer;
+  bool ForwardNotes = false;
+};
+
+/// "1 error generated." goes straight to standard error, out of order with parallel units: the unit's errors
+/// are reported with it instead.
+void silenceStatistics(CompilerInstance &CI) { CI.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>()); }
+
+class AuditConsumer : public ASTConsumer {
+public:
+  AuditConsumer(CompilerInstance &CI, const Ruleset &Rules, const RunOptions &Options, const TUJob &Job,
+                TUOutcome &Out, std::function<void(const SourceManager &)> AfterCheck)
+      : CI(CI), Rules(Rules), Options(Options), Job(Job), Out(Out), AfterCheck(std::move(AfterCheck)) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    // A unit with errors has a partial AST: it is reported as failed, not half-analysed.
+    if (CI.getDiagnostics().hasErrorOccurred())
+      return;
+    Checker C(Rules, Options.Check);
+    std::vector<Finding> Findings = C.checkTranslationUnit(Ctx, &CI.getPreprocessor());
+    CollectOptions Collect;
+    Collect.WarningsAsErrors = Options.WarningsAsErrors;
+    Collect.RenderText = Options.RenderText;
+    Collect.Colors = Options.Colors;
+    Collect.Directory = Job.Command.Directory;
+    Collect.TranslationUnit = Job.File;
+    CollectedFindings Got = collectFindings(Findings, CI.getSourceManager(), CI.getLangOpts(), Collect);
+    Out.Findings = std::move(Got.Findings);
+    Out.UsedSuppressions = std::move(Got.UsedSuppressions);
+    if (AfterCheck)
+      AfterCheck(CI.getSourceManager());
+  }
+
+private:
+  CompilerInstance &CI;
+  const Ruleset &Rules;
+  const RunOptions &Options;
+  const TUJob &Job;
+  TUOutcome &Out;
+  std::function<void(const SourceManager &)> AfterCheck;
+};
+
+class AuditAction : public ASTFrontendAction {
+public:
+  AuditAction(const Ruleset &Rules, const RunOptions &Options, const TUJob &Job, TUOutcome &Out,
+              std::function<void(const SourceManager &)> AfterCheck)
+      : Rules(Rules), Options(Options), Job(Job), Out(Out), AfterCheck(std::move(AfterCheck)) {}
+
+protected:
+  bool BeginInvocation(CompilerInstance &CI) override {
+    silenceStatistics(CI);
+    return true;
+  }
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
+    return std::make_unique<AuditConsumer>(CI, Rules, Options, Job, Out, AfterCheck);
+  }
+
+private:
+  const Ruleset &Rules;
+  const RunOptions &Options;
+  const TUJob &Job;
+  TUOutcome &Out;
+  std::function<void(const SourceManager &)> AfterCheck;
+};
+
+/// Whether the unit read one of `Files` (absolute paths).
+bool readsAnyOf(const SourceManager &SM, const std::string &Directory, const llvm::StringSet<> &Files) {
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+    if (Files.contains(absolutePath(It->first.getName(), Directory)))
+      return true;
+  return false;
+}
+
+/// A file manager (reference-counted: the compiler instance shares it) whose working directory is the command's:
+/// units in different directories run side by side, so the process's own working directory is never changed.
+/// `Overlay` files (absolute path -> contents) are seen in place of what is on disk.
+llvm::IntrusiveRefCntPtr<FileManager> fileManagerFor(const std::string &Directory,
+                                                     const llvm::StringMap<std::string> *Overlay, std::string &Error) {
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = llvm::vfs::createPhysicalFileSystem();
+  if (Overlay && !Overlay->empty()) {
+    auto Layered = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(FS);
+    auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+    for (const auto &[Path, Contents] : *Overlay)
+      Memory->addFile(Path, /*ModificationTime=*/0, llvm::MemoryBuffer::getMemBufferCopy(Contents, Path));
+    Layered->pushOverlay(Memory);
+    FS = Layered;
+  }
+  if (std::error_code EC = FS->setCurrentWorkingDirectory(Directory)) {
+    Error = "cannot enter the compile command's directory " + Directory + ": " + EC.message();
+    return nullptr;
+  }
+  return llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
+}
+
+} // namespace
+
+Runner::Runner(const Ruleset &Rules, RunOptions Options)
+    : Rules(Rules), Options(std::move(Options)), AllocatorNames(allocatorIdentifiers(Rules)) {}
+
+void Runner::scanFiles(const SourceManager &SM, const std::string &Directory, TUOutcome &Out) {
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    FileEntryRef FE = It->first;
+    std::string File = absolutePath(FE.getName(), Directory);
+    if (!isUnderRoot(File, Options.SourceRoot))
+      continue;
+    if (Options.RecordFiles)
+      Out.Files.push_back(File);
+    if (!Options.ScanSuppressions)
+      continue;
+    {
+      std::lock_guard<std::mutex> Lock(ScannedMutex);
+      if (!Scanned.insert(File).second)
+        continue;
+    }
+    if (std::optional<llvm::MemoryBufferRef> Buffer = SM.getBufferOrNone(SM.translateFile(FE)))
+      for (SuppressionComment &C : scanSuppressions(Buffer->getBuffer(), File))
+        Out.Suppressions.push_back(std::move(C));
+  }
+}
+
+TUOutcome Runner::runOne(const TUJob &Job) {
+  auto Start = std::chrono::steady_clock::now();
+  TUOutcome Out;
+  Out.Info.File = Job.File;
+  Out.Info.Directory = Job.Command.Directory;
+  auto Finish = [&]() -> TUOutcome {
+    Out.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+    return std::move(Out);
+  };
+  if (!Job.SkipReason.empty()) {
+    Out.Info.Status = TUStatus::Skipped;
+    Out.Info.Reason = Job.SkipReason;
+    return Finish();
+  }
+  Out.Command = cleanCommandLine(Job.Command.CommandLine, Options.Cleanup);
+  if (Out.Command.Args.empty()) {
+    Out.Info.Status = TUStatus::Failed;
+    Out.Info.Reason = "the compile command is empty";
+    return Finish();
+  }
+  bool WantFiles = Options.ScanSuppressions || Options.RecordFiles;
+  auto Scan = [&](const SourceManager &SM) { scanFiles(SM, Job.Command.Directory, Out); };
+  std::string Error;
+
+  // Preprocessing first: for the prefilter, and in patch mode to tell whether the change touches the unit.
+  if (Options.Prefilter || Options.ChangedFiles) {
+    llvm::IntrusiveRefCntPtr<FileManager> Files = fileManagerFor(Job.Command.Directory, Options.Overlay, Error);
+    if (!Files) {
+      Out.Info.Status = TUStatus::Failed;
+      Out.Info.Reason = Error;
+      return Finish();
+    }
+    bool MayCall = true;
+    bool Touched = !Options.ChangedFiles;
+    bool Lexed = false;
+    std::function<void(CompilerInstance &)> AfterLexing = [&](CompilerInstance &CI) {
+      Lexed = true;
+      const SourceManager &SM = CI.getSourceManager();
+      if (WantFiles)
+        Scan(SM);
+      // A unit that did not preprocess may include a changed file past the error: it counts as touched.
+      if (!Touched && (CI.getDiagnostics().hasErrorOccurred() || readsAnyOf(SM, Job.Command.Directory,
+                                                                             *Options.ChangedFiles)))
+        Touched = true;
+    };
+    IgnoringDiagConsumer Quiet;
+    tooling::ToolInvocation Invocation(Out.Command.Args,
+                                       std::make_unique<PrefilterAction>(AllocatorNames, MayCall, AfterLexing),
+                                       Files.get());
+    Invocation.setDiagnosticConsumer(&Quiet);
+    bool OK = Invocation.run();
+    // Not preprocessed (a precompiled header, modules) or not run at all: whether the change reaches it is unknown.
+    Out.Touched = Touched || !OK || !Lexed;
+    if (!Out.Touched) {
+      Out.Info.Status = TUStatus::Skipped;
+      Out.Info.Reason = "not touched by the change";
+      return Finish();
+    }
+    if (Options.Prefilter && OK && !MayCall) {
+      Out.Info.Status = TUStatus::Skipped;
+      Out.Info.Reason = "no allocator call possible";
+      return Finish();
+    }
+    // The parse reads the same files, so what preprocessing found in them stands.
+    WantFiles = false;
+  }
+
+  llvm::IntrusiveRefCntPtr<FileManager> Files = fileManagerFor(Job.Command.Directory, Options.Overlay, Error);
+  if (!Files) {
+    Out.Info.Status = TUStatus::Failed;
+    Out.Info.Reason = Error;
+    return Finish();
+  }
+  CompileErrorCollector Errors;
+  std::function<void(const SourceManager &)> AfterCheck;
+  if (WantFiles)
+    AfterCheck = Scan;
+  tooling::ToolInvocation Invocation(Out.Command.Args,
+                                     std::make_unique<AuditAction>(Rules, Options, Job, Out, AfterCheck), Files.get());
+  Invocation.setDiagnosticConsumer(&Errors);
+  bool OK = Invocation.run();
+  if (!OK || Errors.getNumErrors()) {
+    Out.Info.Status = TUStatus::Failed;
+    Out.Info.Reason = "the translation unit does not compile";
+    Out.Info.Errors = Errors.take();
+    Out.Findings.clear();
+    Out.UsedSuppressions.clear();
+    return Finish();
+  }
+  Out.Info.Status = TUStatus::Analysed;
+  return Finish();
+}
+
+std::vector<TUOutcome> Runner::run(const std::vector<TUJob> &Jobs, DoneCallback OnDone) {
+  std::vector<TUOutcome> Outcomes(Jobs.size());
+  std::mutex DoneMutex;
+  size_t Done = 0;
+  auto Run = [&](size_t I) {
+    TUOutcome Outcome = runOne(Jobs[I]);
+    std::lock_guard<std::mutex> Lock(DoneMutex);
+    Outcomes[I] = std::move(Outcome);
+    OnDone(Outcomes[I], ++Done, Jobs.size());
+  };
+  unsigned Threads = Options.Jobs ? Options.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  if (Threads <= 1 || Jobs.size() <= 1) {
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Run(I);
+    return Outcomes;
+  }
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    Pool.async([&Run, I] { Run(I); });
+  Pool.wait();
+  return Outcomes;
+}
+
+} // namespace mmio

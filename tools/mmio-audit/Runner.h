@@ -1,0 +1,75 @@
+// Runs the analysis over translation units, several at a time: each unit's command cleaned up, the prefilter, then
+// a parse with the checker, its findings collected while the AST is alive.
+#ifndef MMIO_AUDIT_TOOLS_RUNNER_H
+#define MMIO_AUDIT_TOOLS_RUNNER_H
+
+#include "FlagCleanup.h"
+#include "TUSelection.h"
+
+#include "check/Checker.h"
+#include "report/Report.h"
+#include "report/Suppression.h"
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace mmio {
+
+struct RunOptions {
+  CheckOptions Check;
+  bool WarningsAsErrors = false;
+  bool RenderText = true; // render findings as clang prints them (text reports)
+  bool Colors = false;
+  bool Prefilter = true;
+  bool ScanSuppressions = false; // collect every suppression comment under the source root
+  bool RecordFiles = false;      // record the files under the source root each unit read (for --fix)
+  std::string SourceRoot;
+  unsigned Jobs = 0; // 0: every core
+  FlagCleanupOptions Cleanup;
+  /// Patch mode: units that read none of these files (absolute) are skipped as untouched.
+  const llvm::StringSet<> *ChangedFiles = nullptr;
+  /// Patch mode: files seen with these contents (absolute path -> text) instead of what is on disk.
+  const llvm::StringMap<std::string> *Overlay = nullptr;
+};
+
+struct TUOutcome {
+  TUInfo Info;
+  std::vector<ReportFinding> Findings;
+  std::vector<FileLocation> UsedSuppressions;
+  std::vector<SuppressionComment> Suppressions; // in files under the source root, each file once per run
+  std::vector<std::string> Files;               // under the source root, read by the unit
+  CleanedCommand Command;
+  double Seconds = 0;
+  bool Touched = true; // patch mode: the unit reads a changed file
+};
+
+class Runner {
+public:
+  Runner(const Ruleset &Rules, RunOptions Options);
+
+  using DoneCallback = llvm::function_ref<void(const TUOutcome &Outcome, size_t Done, size_t Total)>;
+  /// Analyses every job, `Options.Jobs` at a time. `OnDone` runs for each unit as it finishes, one call at a time.
+  /// Outcomes come back in the order of `Jobs`.
+  std::vector<TUOutcome> run(const std::vector<TUJob> &Jobs, DoneCallback OnDone);
+
+  TUOutcome runOne(const TUJob &Job);
+
+private:
+  /// Suppression comments in the unit's files under the source root not yet scanned by another unit.
+  void scanFiles(const clang::SourceManager &SM, const std::string &Directory, TUOutcome &Out);
+
+  const Ruleset &Rules;
+  RunOptions Options;
+  std::vector<std::string> AllocatorNames;
+  std::mutex ScannedMutex;
+  llvm::StringSet<> Scanned;
+};
+
+} // namespace mmio
+
+#endif

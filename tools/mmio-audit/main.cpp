@@ -1,0 +1,167 @@
+// mmio-audit: the command-line front end. Parses options, loads the ruleset and the compilation database, runs the
+// audit (or a patch comparison, or a merge of shard reports) and writes what the user asked for.
+#include "Audit.h"
+#include "CompileDatabase.h"
+#include "DiffMode.h"
+#include "Merge.h"
+#include "Options.h"
+#include "Output.h"
+#include "Progress.h"
+#include "TUSelection.h"
+
+#include "report/Fixes.h"
+#include "report/AtomicFile.h"
+#include "rules/RulesetError.h"
+#include "rules/RulesetLoader.h"
+
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+
+using namespace mmio;
+
+namespace {
+
+int fail(const llvm::Twine &Message) {
+  llvm::errs() << "mmio-audit: error: " << Message << "\n";
+  return ExitFailure;
+}
+
+int fail(llvm::Error E) {
+  int Code = ExitFailure;
+  llvm::handleAllErrors(std::move(E), [&](const llvm::ErrorInfoBase &Info) { Code = fail(Info.message()); });
+  return Code;
+}
+
+/// Ruleset locations become absolute: notes that point into the ruleset are shown from units compiled in other
+/// directories.
+void makeRulesetPathsAbsolute(Ruleset &Rules) {
+  auto Fix = [](std::string &File) {
+    if (!File.empty() && File.front() != '<')
+      File = absolutePath(File, "");
+  };
+  Fix(Rules.Source);
+  for (Rule &R : Rules.Rules)
+    Fix(R.Where.File);
+  for (NamedRange &R : Rules.Ranges)
+    Fix(R.Where.File);
+  for (AllocatorSpec &A : Rules.Allocators)
+    Fix(A.Where.File);
+}
+
+llvm::Expected<Ruleset> loadRules(const CliOptions &Options) {
+  llvm::Expected<Ruleset> Rules = Options.RulesPath.empty() ? loadBuiltinRuleset() : loadRulesetFile(Options.RulesPath);
+  if (!Rules)
+    return Rules.takeError();
+  for (const std::string &Id : Options.Disabled)
+    if (!Rules->findRule(Id))
+      return llvm::createStringError(std::errc::invalid_argument, "--disable %s: no such rule in %s", Id.c_str(),
+                                     Rules->Source.c_str());
+  makeRulesetPathsAbsolute(*Rules);
+  return Rules;
+}
+
+/// --fix and --export-fixes; returns whether the fixes that should apply did.
+bool handleFixes(const CliOptions &Options, const Report &R, const llvm::StringSet<> &AnalysedFiles) {
+  bool OK = true;
+  if (!Options.ExportFixes.empty()) {
+    if (llvm::Error E = writeFileAtomically(Options.ExportFixes, [&](llvm::raw_ostream &OS) {
+          writeReplacementsYAML(R, OS);
+          return llvm::Error::success();
+        }))
+      OK = fail(std::move(E)) == ExitClean;
+  }
+  if (!Options.Fix)
+    return OK;
+  FixOutcome Fixed = applyFixes(R, Options.SourceRoot, AnalysedFiles);
+  for (const FixProblem &P : Fixed.Problems) {
+    llvm::errs() << P.Where.File << ":" << P.Where.Line << ":" << P.Where.Column << ": "
+                 << (P.IsError ? "error: " : "warning: ") << P.Message << "\n";
+    OK &= !P.IsError;
+  }
+  if (!Options.Quiet)
+    llvm::errs() << "mmio-audit: applied " << Fixed.Applied << (Fixed.Applied == 1 ? " fix" : " fixes") << " to "
+                 << Fixed.ChangedFiles.size() << (Fixed.ChangedFiles.size() == 1 ? " file" : " files") << "\n";
+  return OK;
+}
+
+void listUnusedSuppressions(const AuditResult &Result, llvm::StringRef SourceRoot) {
+  std::vector<const SuppressionComment *> Unused;
+  for (const SuppressionComment &C : Result.Suppressions)
+    if (!Result.UsedSuppressions.count({C.Where.File, C.Where.Line}))
+      Unused.push_back(&C);
+  std::sort(Unused.begin(), Unused.end(), [](const SuppressionComment *A, const SuppressionComment *B) {
+    return std::tie(A->Where.File, A->Where.Line) < std::tie(B->Where.File, B->Where.Line);
+  });
+  for (const SuppressionComment *C : Unused) {
+    std::string Rules;
+    for (const std::string &R : C->Rules)
+      Rules += (Rules.empty() ? "" : ",") + R;
+    llvm::errs() << relativeToRoot(C->Where.File, SourceRoot) << ":" << C->Where.Line << ":" << C->Where.Column
+                 << ": warning: ";
+    if (C->valid())
+      llvm::errs() << "unused suppression: no finding of [" << Rules << "] is reported here\n";
+    else
+      llvm::errs() << "suppression comment does not apply: " << C->Problem << "\n";
+  }
+  llvm::errs() << "mmio-audit: " << Unused.size() << " unused suppression" << (Unused.size() == 1 ? "" : "s")
+               << " of " << Result.Suppressions.size() << "\n";
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  llvm::InitLLVM Init(argc, argv);
+  // The target registry tells a cross compiler's name (aarch64-linux-gnu-gcc) from any other.
+  llvm::InitializeAllTargetInfos();
+
+  llvm::Expected<CliOptions> Parsed = parseCommandLine(argc, argv);
+  if (!Parsed)
+    return fail(Parsed.takeError());
+  CliOptions &Options = *Parsed;
+  if (Options.Mode == CliOptions::Command::Merge)
+    return runMerge(Options);
+
+  llvm::Expected<Ruleset> Rules = loadRules(Options);
+  if (!Rules) {
+    // A ruleset error is already "FILE:LINE:COL: error: ...": printed as the compiler prints its errors.
+    llvm::handleAllErrors(
+        Rules.takeError(), [](const RulesetError &E) { llvm::errs() << E.message() << "\n"; },
+        [](const llvm::ErrorInfoBase &E) { fail(E.message()); });
+    return ExitFailure;
+  }
+  llvm::Expected<LoadedDatabase> DB = loadCompilationDatabase(Options);
+  if (!DB)
+    return fail(DB.takeError());
+  llvm::Expected<Selection> Units = selectTranslationUnits(*DB->Database, DB->Source, Options);
+  if (!Units)
+    return fail(Units.takeError());
+
+  ProgressLine Progress(llvm::errs(), Options.Progress.value_or(llvm::errs().is_displayed()));
+  RunOptions Run = runOptionsFrom(Options, *Rules);
+  AuditResult Result;
+  if (!Options.DiffBase.empty()) {
+    llvm::Expected<AuditResult> Diff = runPatchMode(*Rules, Run, *Units, Options, Progress);
+    if (!Diff)
+      return fail(Diff.takeError());
+    Result = std::move(*Diff);
+  } else {
+    Result = audit(*Rules, Run, *Units, Options, Progress);
+  }
+  if (!Options.Baseline.empty())
+    if (llvm::Error E = applyBaseline(Result.R, Options.Baseline))
+      return fail(std::move(E));
+
+  int Code = exitCodeFor(Result.R);
+  if (llvm::Error E = writeReport(Result.R, Options.Format, Options.OutputPath, !Options.Quiet))
+    Code = fail(std::move(E));
+  if (!Options.Quiet && (Options.Format != ReportFormat::Text || !Options.OutputPath.empty()))
+    llvm::errs() << "mmio-audit: " << summaryLine(Result.R) << "\n";
+  if (!handleFixes(Options, Result.R, Result.AnalysedFiles))
+    Code = ExitFailure;
+  if (Options.ListUnusedSuppressions)
+    listUnusedSuppressions(Result, Options.SourceRoot);
+  return Code;
+}
