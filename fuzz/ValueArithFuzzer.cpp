@@ -1,6 +1,7 @@
 // Fuzzes value-set arithmetic against a brute-force model at 8 bits: the bytes pick two sets and a sequence of
 // operations; every value the machine can compute must be in the result, and ends claimed reachable must be.
 #include "bounds/ValueArith.h"
+#include "ConcreteArith.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -14,25 +15,6 @@ namespace {
 
 constexpr unsigned NumOps = 13;
 
-int concrete(ArithOp Op, unsigned A, unsigned B) {
-  int8_t SA = static_cast<int8_t>(A), SB = static_cast<int8_t>(B);
-  switch (Op) {
-  case ArithOp::Add: return (A + B) & 0xff;
-  case ArithOp::Sub: return (A - B) & 0xff;
-  case ArithOp::Mul: return (A * B) & 0xff;
-  case ArithOp::Shl: return B >= 8 ? -1 : (A << B) & 0xff;
-  case ArithOp::LShr: return B >= 8 ? -1 : A >> B;
-  case ArithOp::AShr: return B >= 8 ? -1 : static_cast<uint8_t>(SA >> B);
-  case ArithOp::And: return A & B;
-  case ArithOp::Or: return A | B;
-  case ArithOp::Xor: return A ^ B;
-  case ArithOp::UDiv: return B == 0 ? -1 : A / B;
-  case ArithOp::URem: return B == 0 ? -1 : A % B;
-  case ArithOp::SDiv: return (SB == 0 || (SA == -128 && SB == -1)) ? -1 : static_cast<uint8_t>(SA / SB);
-  case ArithOp::SRem: return (SB == 0 || (SA == -128 && SB == -1)) ? -1 : static_cast<uint8_t>(SA % SB);
-  }
-  return -1;
-}
 
 /// A set and the exact values it stands for (sets from the fuzzer are exact: every value is reachable).
 struct Model {
@@ -73,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     bool Undefined = false;
     for (unsigned X : A.Values)
       for (unsigned Y : B.Values) {
-        int V = concrete(Op, X, Y);
+        int V = concreteArith8(Op, X, Y);
         if (V < 0)
           Undefined = true;
         else

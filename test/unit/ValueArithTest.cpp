@@ -1,4 +1,5 @@
 #include "bounds/ValueArith.h"
+#include "ConcreteArith.h"
 
 #include "gtest/gtest.h"
 
@@ -25,26 +26,6 @@ std::set<unsigned> members(const ValueSet &S) {
   return M;
 }
 
-/// The machine's result of one operation on 8-bit unsigned values, or -1 where C leaves it undefined.
-int concrete(ArithOp Op, unsigned A, unsigned B) {
-  int8_t SA = static_cast<int8_t>(A), SB = static_cast<int8_t>(B);
-  switch (Op) {
-  case ArithOp::Add: return (A + B) & 0xff;
-  case ArithOp::Sub: return (A - B) & 0xff;
-  case ArithOp::Mul: return (A * B) & 0xff;
-  case ArithOp::Shl: return B >= 8 ? -1 : (A << B) & 0xff;
-  case ArithOp::LShr: return B >= 8 ? -1 : A >> B;
-  case ArithOp::AShr: return B >= 8 ? -1 : static_cast<uint8_t>(SA >> B);
-  case ArithOp::And: return A & B;
-  case ArithOp::Or: return A | B;
-  case ArithOp::Xor: return A ^ B;
-  case ArithOp::UDiv: return B == 0 ? -1 : A / B;
-  case ArithOp::URem: return B == 0 ? -1 : A % B;
-  case ArithOp::SDiv: return (SB == 0 || (SA == -128 && SB == -1)) ? -1 : static_cast<uint8_t>(SA / SB);
-  case ArithOp::SRem: return (SB == 0 || (SA == -128 && SB == -1)) ? -1 : static_cast<uint8_t>(SA % SB);
-  }
-  return -1;
-}
 
 /// Random sets of a few intervals, some single values, some wide.
 ValueSet randomSet(std::mt19937 &Rng) {
@@ -74,7 +55,7 @@ TEST(ValueArithTest, MatchesBruteForceModel) {
       bool Undefined = false;
       for (unsigned X : members(A))
         for (unsigned Y : members(B)) {
-          int V = concrete(Op, X, Y);
+          int V = concreteArith8(Op, X, Y);
           if (V < 0)
             Undefined = true;
           else
