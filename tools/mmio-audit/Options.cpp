@@ -44,6 +44,7 @@ cl::opt<std::string> Rules("rules", cl::desc("Ruleset to check against (default:
                            cl::value_desc("FILE"), cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Analyse N translation units at a time (default: every core)"),
                        cl::value_desc("N"), cl::Prefix, cl::cat(Category));
+cl::opt<bool> Lsp("lsp", cl::desc("Run as a language server on stdin/stdout (mmio-audit-lsp; see docs/editors.md)"), cl::cat(Category));
 cl::opt<bool> Werror("werror", cl::desc("Report findings as errors, so warnings fail the run (exit 1)"),
                      cl::cat(Category));
 cl::list<std::string> Disable("disable", cl::desc("Do not check these rules (repeatable, comma-separated)"),

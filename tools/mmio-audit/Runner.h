@@ -3,7 +3,7 @@
 #ifndef MMIO_AUDIT_TOOLS_RUNNER_H
 #define MMIO_AUDIT_TOOLS_RUNNER_H
 
-#include "FlagCleanup.h"
+#include "tooling/FlagCleanup.h"
 #include "TUSelection.h"
 
 #include "check/Checker.h"

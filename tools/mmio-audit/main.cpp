@@ -14,11 +14,16 @@
 #include "rules/RulesetError.h"
 #include "rules/RulesetLoader.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 
 using namespace mmio;
 
@@ -112,7 +117,28 @@ void listUnusedSuppressions(const AuditResult &Result, llvm::StringRef SourceRoo
 
 } // namespace
 
+static int LspAnchor;
+
+/// `mmio-audit --lsp`: becomes the language server installed next to this binary, keeping stdin and stdout (the
+/// editor's) untouched.
+static int runLanguageServer(int argc, const char **argv) {
+  std::string Self = llvm::sys::fs::getMainExecutable(argv[0], &LspAnchor);
+  llvm::SmallString<256> Server(llvm::sys::path::parent_path(Self));
+  llvm::sys::path::append(Server, "mmio-audit-lsp");
+  std::vector<char *> Args{const_cast<char *>(Server.c_str())};
+  for (int I = 1; I < argc; ++I)
+    Args.push_back(const_cast<char *>(argv[I]));
+  Args.push_back(nullptr);
+  ::execv(Server.c_str(), Args.data());
+  llvm::errs() << "mmio-audit: cannot run " << Server << ": " << std::strerror(errno) << "\n";
+  return 2;
+}
+
 int main(int argc, const char **argv) {
+  // Before anything else can write to stdout, which belongs to the protocol.
+  for (int I = 1; I < argc && llvm::StringRef(argv[I]) != "--"; ++I)
+    if (llvm::StringRef(argv[I]) == "--lsp")
+      return runLanguageServer(argc, argv);
   llvm::InitLLVM Init(argc, argv);
   // The target registry tells a cross compiler's name (aarch64-linux-gnu-gcc) from any other.
   llvm::InitializeAllTargetInfos();

@@ -1,4 +1,4 @@
-#include "FlagCleanup.h"
+#include "tooling/FlagCleanup.h"
 
 #include "clang/Driver/Options.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -181,9 +181,10 @@ CleanedCommand cleanCommandLine(std::vector<std::string> Args, const FlagCleanup
   Kept = Adjust(Kept, "");
   // Warnings are not what this run is for: -w also disarms a -Werror the build uses (CONFIG_WERROR), so a warning
   // clang has and GCC had not cannot fail the unit.
-  for (const char *A : {"-Wno-unknown-warning-option", "-w"})
-    Kept.push_back(A);
-  Kept.insert(Kept.end(), Options.ExtraArgs.begin(), Options.ExtraArgs.end());
+  // Everything added goes before a `--`, after which the driver reads only input files.
+  std::vector<std::string> Added{"-Wno-unknown-warning-option", "-w"};
+  Added.insert(Added.end(), Options.ExtraArgs.begin(), Options.ExtraArgs.end());
+  Kept.insert(llvm::find(Kept, "--"), Added.begin(), Added.end());
   Kept.insert(Kept.begin() + 1, Options.ExtraArgsBefore.begin(), Options.ExtraArgsBefore.end());
   bool HasResourceDir = llvm::any_of(Kept, [](const std::string &A) {
     return A == "-resource-dir" || llvm::StringRef(A).starts_with("-resource-dir=");

@@ -1,0 +1,76 @@
+// Turns findings into LSP diagnostics while their translation unit is alive: the range of the call, the rule id as
+// `code`, each note (and each macro expansion clang would show) as `relatedInformation`, the fix-it as a text edit.
+#ifndef MMIO_AUDIT_LSP_FINDINGCONVERTER_H
+#define MMIO_AUDIT_LSP_FINDINGCONVERTER_H
+
+#include "Positions.h"
+
+#include "check/Finding.h"
+#include "report/Suppression.h"
+#include "rules/Ruleset.h"
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+
+#include <optional>
+#include <string>
+
+namespace clang {
+class LangOptions;
+class SourceManager;
+} // namespace clang
+
+namespace mmio::lsp {
+
+/// A finding's fix-it as an LSP text edit, and the title of the quick fix that applies it.
+struct LspFix {
+  std::string Uri;
+  Range Where;
+  std::string NewText;
+  std::string Title;
+};
+
+struct LspFinding {
+  std::string RuleId;
+  llvm::json::Object Diagnostic; // an LSP Diagnostic
+  Range Call;                    // the whole call as written: where a quick fix is offered
+  std::optional<LspFix> Fix;
+};
+
+class FindingConverter {
+public:
+  /// `MainUri`/`MainPath`: the document analysed (its URI exactly as the client sent it). `Directory`: the compile
+  /// command's, against which relative file names are made absolute.
+  FindingConverter(clang::SourceManager &SM, const clang::LangOptions &LangOpts, OffsetEncoding Encoding,
+                   const Ruleset &Rules, bool WarningsAsErrors, std::string MainUri, std::string Directory);
+
+  /// The diagnostic for `F`, or nothing when the finding is not in the main file (the editor shows a file's own
+  /// findings). `Malformed` is a suppression comment that covers it without silencing it.
+  std::optional<LspFinding> convert(const Finding &F, const std::optional<SuppressionComment> &Malformed);
+
+private:
+  struct Place {
+    std::string Uri;
+    Range Where;
+  };
+  /// The token at a file location, as an LSP location.
+  std::optional<Place> placeOf(clang::SourceLocation FileLoc);
+  /// A line and column of a file outside the unit (a ruleset).
+  std::optional<Place> placeIn(const FileLocation &Where);
+  std::string uriOf(clang::FileID FID);
+  std::string fixTitle(const Finding &F, llvm::StringRef Original) const;
+
+  clang::SourceManager &SM;
+  const clang::LangOptions &LangOpts;
+  OffsetEncoding Encoding;
+  const Ruleset &Rules;
+  bool WarningsAsErrors;
+  std::string MainUri;
+  std::string Directory;
+  llvm::StringMap<std::string> OutsideFiles; // ruleset files read for column conversion
+};
+
+} // namespace mmio::lsp
+
+#endif

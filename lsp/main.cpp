@@ -1,0 +1,112 @@
+// mmio-audit-lsp: mmio-audit's findings in the editor, over the Language Server Protocol on stdin/stdout, next to
+// clangd. Only protocol goes to stdout: everything else (its log, anything a library prints) goes to stderr.
+#include "Server.h"
+#include "Transport.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <iostream>
+#include <unistd.h>
+
+#ifndef MMIO_AUDIT_VERSION
+#define MMIO_AUDIT_VERSION "unknown"
+#endif
+#ifndef MMIO_CLANG_RESOURCE_DIR
+#define MMIO_CLANG_RESOURCE_DIR ""
+#endif
+
+namespace cl = llvm::cl;
+
+namespace {
+
+cl::OptionCategory Category("mmio-audit-lsp options");
+cl::opt<std::string> CompileCommandsDir("compile-commands-dir",
+                                        cl::desc("Directory with compile_commands.json (default: the file's "
+                                                 "directory and its parents, as clangd looks)"),
+                                        cl::value_desc("DIR"), cl::cat(Category));
+cl::opt<std::string> Rules("rules",
+                           cl::desc("Ruleset to check against (default: the built-in rules/hyperv.yaml); "
+                                    "saving it in the editor reloads it"),
+                           cl::value_desc("FILE"), cl::cat(Category));
+cl::list<std::string> Disable("disable", cl::desc("Do not check these rules (repeatable, comma-separated)"),
+                              cl::value_desc("RULE"), cl::CommaSeparated, cl::cat(Category));
+cl::opt<bool> Unknown("unknown", cl::desc("Also report calls a rule cannot decide"), cl::cat(Category));
+cl::opt<bool> Werror("werror", cl::desc("Report findings as errors"), cl::cat(Category));
+cl::opt<unsigned> Debounce("debounce",
+                           cl::desc("Analyse an edited file once the editor has been quiet this many "
+                                    "milliseconds (default 500); open and save analyse at once"),
+                           cl::value_desc("MS"), cl::init(500), cl::cat(Category));
+cl::list<std::string> ExtraArg("extra-arg", cl::desc("Additional argument to append to each compile command"),
+                               cl::value_desc("ARG"), cl::cat(Category));
+cl::list<std::string> DropFlag("drop-flag", cl::desc("Drop compiler arguments starting with PREFIX (repeatable)"),
+                               cl::value_desc("PREFIX"), cl::cat(Category));
+cl::opt<bool> Verbose("verbose", cl::desc("Log every message and analysis to stderr"), cl::cat(Category));
+cl::opt<std::string> ResourceDir("resource-dir", cl::desc("Clang's resource directory (builtin headers)"),
+                                 cl::value_desc("DIR"), cl::init(MMIO_CLANG_RESOURCE_DIR), cl::Hidden,
+                                 cl::cat(Category));
+// What editors' LSP clients add on their own (vscode-languageclient's --stdio), and what `mmio-audit --lsp` passes on.
+cl::opt<bool> Stdio("stdio",
+                    cl::desc("Speak LSP on stdin/stdout (the only transport; accepted for clients that "
+                             "pass it)"),
+                    cl::Hidden, cl::cat(Category));
+cl::opt<bool> Lsp("lsp", cl::desc("Accepted for `mmio-audit --lsp`"), cl::Hidden, cl::cat(Category));
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  llvm::InitLLVM X(argc, argv);
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](llvm::raw_ostream &OS) { OS << "mmio-audit-lsp " << MMIO_AUDIT_VERSION << "\n"; });
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "mmio-audit-lsp: mmio-audit's findings as LSP diagnostics, with quick fixes\n\n"
+                                   "Speaks the Language Server Protocol on stdin/stdout; run it from an editor next "
+                                   "to clangd (docs/editors.md).\n",
+                                   &llvm::errs()))
+    return 2;
+
+  // From here on stdout is the protocol's alone: the protocol gets its own descriptor, and descriptor 1 becomes
+  // stderr, so that nothing else (a library's printf, llvm::outs()) can corrupt a frame.
+  int ProtocolFd = ::dup(STDOUT_FILENO);
+  if (ProtocolFd < 0 || ::dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+    llvm::errs() << "mmio-audit-lsp: cannot set up stdout for the protocol\n";
+    return 2;
+  }
+  ::fcntl(ProtocolFd, F_SETFD, FD_CLOEXEC);
+  // For test/lsp/stdout.test: write to stdout the ways a library could, to show none of it reaches the client.
+  if (std::getenv("MMIO_AUDIT_LSP_TEST_STRAY_OUTPUT")) {
+    std::printf("stray printf\n");
+    std::fflush(stdout);
+    std::cout << "stray std::cout" << std::endl;
+    llvm::outs() << "stray llvm::outs\n";
+    llvm::outs().flush();
+  }
+  // A client that goes away must not kill the server mid-write: writes fail instead, and the server ends cleanly.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  mmio::lsp::ServerOptions Options;
+  Options.CompileCommandsDir = CompileCommandsDir;
+  Options.RulesPath = Rules;
+  Options.Disable.assign(Disable.begin(), Disable.end());
+  Options.ReportUnknown = Unknown;
+  Options.WarningsAsErrors = Werror;
+  Options.Debounce = std::chrono::milliseconds(Debounce);
+  Options.Cleanup.ResourceDir = ResourceDir;
+  Options.Cleanup.ExtraArgs.assign(ExtraArg.begin(), ExtraArg.end());
+  Options.Cleanup.DropPrefixes.assign(DropFlag.begin(), DropFlag.end());
+  Options.Verbose = Verbose;
+
+  mmio::lsp::Transport T(STDIN_FILENO, ProtocolFd);
+  int Status;
+  {
+    mmio::lsp::Server S(T, std::move(Options));
+    Status = S.run();
+  }
+  ::close(ProtocolFd);
+  return Status;
+}

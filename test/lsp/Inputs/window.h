@@ -1,0 +1,2 @@
+/* The lowest address window.c asks for. */
+#define CFG_MIN SZ_4G
