@@ -80,6 +80,8 @@ def main():
     ap.add_argument("--source", default="linux-source-6.12")
     ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "lib", "MmioAudit.so"))
     ap.add_argument("--calls", type=int, default=2000, help="allocator calls in the generated unit")
+    ap.add_argument("--cli", default=os.path.join(ROOT, "build", "bin", "mmio-audit"))
+    ap.add_argument("--results", help="also write the tables, with the machine and date, to this Markdown file")
     args = ap.parse_args()
     if not os.path.exists(args.plugin):
         sys.exit("bench: no plugin at %s: build first (tools/test.sh)" % args.plugin)
@@ -99,6 +101,7 @@ def main():
             os.path.join(ROOT, "test", "Inputs", "include"), "-fsyntax-only", gen]
     cases.append(("generated.c", "%d allocator calls through helpers" % args.calls, stub, tmp))
 
+    rows = []
     print("mmio-audit plugin overhead: %d runs each, baseline and plugin alternating (medians; CPU = user + system)" % args.runs)
     print("%-38s %9s %9s %7s %9s %9s %7s %9s %9s %7s  %s" % (
         "translation unit", "base cpu", "plug cpu", "ratio", "base wall", "plug wall", "ratio", "base MiB",
@@ -114,6 +117,66 @@ def main():
         wb, wp = statistics.median(b[0] for b in base), statistics.median(p[0] for p in plug)
         print("%-38s %9.3f %9.3f %7.3f %9.3f %9.3f %7.3f %9.1f %9.1f %7.3f  %s" % (
             name, cb, cp, cp / cb, wb, wp, wp / wb, rb, rp, rp / rb, why))
+        rows.append(("plugin: " + name, cb, cp, wb, wp, rb, rp, why))
+
+    cli_row = measure_cli(args, cases[:len(KERNEL_UNITS)], tmp)
+    if cli_row:
+        rows.append(cli_row)
+    if args.results:
+        write_results(args.results, args.runs, rows)
+
+
+def measure_cli(args, kernel_cases, tmp):
+    """The CLI over the kernel units (a compilation database of Kbuild's commands) against clang -fsyntax-only run
+    over the same units one after the other; -j 1 so both use one core."""
+    if not os.path.exists(args.cli):
+        print("(no CLI at %s: skipped)" % args.cli)
+        return None
+    db = [{"directory": cwd, "file": cmd[-2], "arguments": cmd} for _, _, cmd, cwd in kernel_cases]
+    db_dir = os.path.join(tmp, "db")
+    os.makedirs(db_dir, exist_ok=True)
+    with open(os.path.join(db_dir, "compile_commands.json"), "w") as f:
+        json.dump(db, f)
+    cli = [args.cli, "-p", db_dir, "-j", "1", "--quiet", "-o", os.path.join(tmp, "report.txt")]
+    base, tool = [], []
+    for _ in range(args.runs):
+        start = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        for _, _, cmd, cwd in kernel_cases:
+            subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        mid = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t1 = time.perf_counter()
+        subprocess.run(cli, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        end = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t2 = time.perf_counter()
+        base.append((t1 - t0, mid.ru_utime + mid.ru_stime - start.ru_utime - start.ru_stime))
+        tool.append((t2 - t1, end.ru_utime + end.ru_stime - mid.ru_utime - mid.ru_stime))
+    cb, ct = statistics.median(b[1] for b in base), statistics.median(t[1] for t in tool)
+    wb, wt = statistics.median(b[0] for b in base), statistics.median(t[0] for t in tool)
+    name = "CLI over the %d kernel units" % len(kernel_cases)
+    print("%-38s %9.3f %9.3f %7.3f %9.3f %9.3f %7.3f %9s %9s %7s  %s" % (
+        name, cb, ct, ct / cb, wb, wt, wt / wb, "", "", "", "mmio-audit -j 1 vs clang -fsyntax-only on each"))
+    return (name, cb, ct, wb, wt, float("nan"), float("nan"), "mmio-audit -j 1 vs clang -fsyntax-only on each unit")
+
+
+def write_results(path, runs, rows):
+    """The tables as Markdown, with the machine and the date: bench/RESULTS.md."""
+    import platform
+    clang = subprocess.run(["clang-19", "--version"], stdout=subprocess.PIPE).stdout.decode().splitlines()[0]
+    lines = ["# mmio-audit benchmark results", "",
+             "Written by `bench/plugin-overhead.py --results` on %s: %s, %d cores, %s; %s; %d runs each, medians, "
+             "baseline and tool alternating. Ratios are tool / baseline." % (
+                 time.strftime("%Y-%m-%d %H:%M %Z"), platform.platform(), os.cpu_count(), platform.machine(), clang,
+                 runs), "",
+             "| measurement | baseline CPU s | tool CPU s | CPU ratio | wall ratio | RSS ratio | what |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for name, cb, ct, wb, wt, rb, rt, why in rows:
+        rss = "%.3f" % (rt / rb) if rb == rb and rt == rt else "n/a"
+        lines.append("| %s | %.3f | %.3f | %.3f | %.3f | %s | %s |" % (name, cb, ct, ct / cb, wt / wb, rss, why))
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    os.replace(tmp, path)
 
 
 if __name__ == "__main__":
