@@ -22,21 +22,9 @@ DiagnosticsEngine::Level DiagnosticEmitter::levelFor(Severity S) const {
 }
 
 SourceLocation DiagnosticEmitter::locationIn(llvm::StringRef File, unsigned Line, unsigned Column) {
-  if (File.empty() || Line == 0 || !CI.hasSourceManager())
+  if (!CI.hasSourceManager())
     return SourceLocation();
-  SourceManager &SM = CI.getSourceManager();
-  auto It = LoadedFiles.find(File);
-  if (It == LoadedFiles.end()) {
-    FileID FID;
-    if (llvm::Expected<FileEntryRef> FE = SM.getFileManager().getFileRef(File, /*OpenFile=*/true))
-      FID = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
-    else
-      llvm::consumeError(FE.takeError());
-    It = LoadedFiles.insert({File, FID}).first;
-  }
-  if (It->second.isInvalid())
-    return SourceLocation();
-  return SM.translateLineCol(It->second, Line, Column ? Column : 1);
+  return External.locate(CI.getSourceManager(), File, Line, Column);
 }
 
 void DiagnosticEmitter::emit(const Finding &F) {

@@ -4,9 +4,9 @@
 
 #include "check/Checker.h"
 #include "check/Finding.h"
+#include "report/ExternalFileLocations.h"
 
 #include "clang/Basic/Diagnostic.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 
 namespace clang {
@@ -34,7 +34,7 @@ private:
   clang::CompilerInstance &CI;
   clang::DiagnosticsEngine &Diags;
   bool WarningsAsErrors;
-  llvm::StringMap<clang::FileID> LoadedFiles;
+  ExternalFileLocations External;
 };
 
 } // namespace mmio

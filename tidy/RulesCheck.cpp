@@ -69,20 +69,7 @@ void RulesCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 SourceLocation RulesCheck::locationIn(SourceManager &SM, llvm::StringRef File, unsigned Line, unsigned Column) {
-  if (File.empty() || Line == 0)
-    return SourceLocation();
-  auto It = LoadedFiles.find(File);
-  if (It == LoadedFiles.end()) {
-    FileID FID;
-    if (llvm::Expected<FileEntryRef> FE = SM.getFileManager().getFileRef(File, /*OpenFile=*/true))
-      FID = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
-    else
-      llvm::consumeError(FE.takeError());
-    It = LoadedFiles.insert({File, FID}).first;
-  }
-  if (It->second.isInvalid())
-    return SourceLocation();
-  return SM.translateLineCol(It->second, Line, Column ? Column : 1);
+  return External.locate(SM, File, Line, Column);
 }
 
 const Ruleset *RulesCheck::loadRules(SourceManager &SM) {

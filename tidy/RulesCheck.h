@@ -7,7 +7,7 @@
 #include "rules/Ruleset.h"
 
 #include "ClangTidyCheck.h"
-#include "llvm/ADT/StringMap.h"
+#include "report/ExternalFileLocations.h"
 
 #include <optional>
 #include <string>
@@ -48,7 +48,7 @@ private:
   clang::Preprocessor *PP = nullptr;
   std::optional<Ruleset> Rules;
   CheckOptions Check;
-  llvm::StringMap<clang::FileID> LoadedFiles;
+  ExternalFileLocations External;
 };
 
 } // namespace mmio
