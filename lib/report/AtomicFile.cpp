@@ -18,37 +18,61 @@ llvm::Error cannotWrite(llvm::StringRef Path, llvm::Error E) {
 
 } // namespace
 
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::function_ref<llvm::Error(llvm::raw_ostream &)> Write,
-                                std::optional<llvm::sys::fs::perms> Mode) {
-  // Beside the target, so the final rename stays within one file system.
+llvm::Expected<StagedFile> StagedFile::create(llvm::StringRef Path,
+                                              llvm::function_ref<llvm::Error(llvm::raw_ostream &)> Write,
+                                              std::optional<llvm::sys::fs::perms> Mode) {
+  // Beside the target, so the final rename stays within one file system. TempFile::create registers the file for
+  // removal should a signal end the process.
   llvm::SmallString<256> Model(llvm::sys::path::parent_path(Path));
   llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path) + ".mmio-audit-%%%%%%.tmp");
   llvm::Expected<llvm::sys::fs::TempFile> Temp = llvm::sys::fs::TempFile::create(Model);
   if (!Temp)
     return cannotWrite(Path, Temp.takeError());
-  auto Discard = [&](llvm::Error E) {
-    llvm::consumeError(Temp->discard());
-    return E;
-  };
+  StagedFile Staged(Path.str(), std::move(*Temp));
   llvm::Error WriteError = llvm::Error::success();
   std::error_code StreamError;
   {
-    llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
+    llvm::raw_fd_ostream OS(Staged.Temp->FD, /*shouldClose=*/false);
     WriteError = Write(OS);
     OS.flush();
     StreamError = OS.error();
     OS.clear_error(); // reported here, not by the stream's destructor
   }
   if (WriteError)
-    return Discard(std::move(WriteError));
+    return std::move(WriteError); // Staged's destructor removes the temporary file
   if (StreamError)
-    return Discard(cannotWrite(Path, StreamError));
+    return cannotWrite(Path, StreamError);
   if (Mode)
-    if (std::error_code EC = llvm::sys::fs::setPermissions(Temp->TmpName, *Mode))
-      return Discard(cannotWrite(Path, EC));
-  if (llvm::Error E = Temp->keep(Path))
-    return Discard(cannotWrite(Path, std::move(E)));
+    if (std::error_code EC = llvm::sys::fs::setPermissions(Staged.Temp->TmpName, *Mode))
+      return cannotWrite(Path, EC);
+  return std::move(Staged);
+}
+
+llvm::Error StagedFile::commit() {
+  if (!Temp)
+    return cannotWrite(Path, std::make_error_code(std::errc::invalid_argument));
+  llvm::Error E = Temp->keep(Path);
+  if (E) {
+    discard();
+    return cannotWrite(Path, std::move(E));
+  }
+  Temp.reset();
   return llvm::Error::success();
+}
+
+void StagedFile::discard() {
+  if (!Temp)
+    return;
+  llvm::consumeError(Temp->discard());
+  Temp.reset();
+}
+
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::function_ref<llvm::Error(llvm::raw_ostream &)> Write,
+                                std::optional<llvm::sys::fs::perms> Mode) {
+  llvm::Expected<StagedFile> Staged = StagedFile::create(Path, Write, Mode);
+  if (!Staged)
+    return Staged.takeError();
+  return Staged->commit();
 }
 
 } // namespace mmio

@@ -43,8 +43,9 @@ std::string describe(const PlannedFix &P) { return "fix for [" + P.Finding->Rule
 
 } // namespace
 
-FixOutcome applyFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::StringSet<> &AnalysedFiles) {
-  FixOutcome Out;
+StagedFixes stageFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::StringSet<> &AnalysedFiles) {
+  StagedFixes Staged;
+  FixOutcome &Out = Staged.Outcome;
   for (auto &[File, Fixes] : fixesByFile(R)) {
     auto Problem = [&](const PlannedFix &P, const llvm::Twine &Why, bool IsError) {
       Out.Problems.push_back({P.Fix->Begin, (describe(P) + " not applied: " + Why).str(), IsError});
@@ -114,20 +115,45 @@ FixOutcome applyFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::S
       FileProblem(llvm::toString(NewCode.takeError()), true);
       continue;
     }
-    if (llvm::Error E = writeFileAtomically(
-            File,
-            [&](llvm::raw_ostream &OS) {
-              OS << *NewCode;
-              return llvm::Error::success();
-            },
-            Perms)) {
-      FileProblem(llvm::toString(std::move(E)), true);
+    llvm::Expected<StagedFile> NewFile = StagedFile::create(
+        File,
+        [&](llvm::raw_ostream &OS) {
+          OS << *NewCode;
+          return llvm::Error::success();
+        },
+        Perms);
+    if (!NewFile) {
+      FileProblem(llvm::toString(NewFile.takeError()), true);
       continue;
     }
-    Out.Applied += Count;
-    Out.ChangedFiles.push_back(File);
+    StagedFixes::Edit Edit{std::move(*NewFile), Count, {}};
+    for (size_t I = 0; I < Fixes.size(); ++I)
+      if (!Conflicting[I])
+        Edit.Fixes.push_back({Fixes[I].Fix->Begin, describe(Fixes[I])});
+    Staged.Edits.push_back(std::move(Edit));
   }
+  return Staged;
+}
+
+FixOutcome commitFixes(StagedFixes &Staged) {
+  FixOutcome &Out = Staged.Outcome;
+  for (StagedFixes::Edit &Edit : Staged.Edits) {
+    if (llvm::Error E = Edit.NewFile.commit()) {
+      std::string Why = llvm::toString(std::move(E));
+      for (const auto &[Where, What] : Edit.Fixes)
+        Out.Problems.push_back({Where, What + " not applied: " + Why, true});
+      continue;
+    }
+    Out.Applied += Edit.Count;
+    Out.ChangedFiles.push_back(Edit.NewFile.path());
+  }
+  Staged.Edits.clear();
   return Out;
+}
+
+FixOutcome applyFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::StringSet<> &AnalysedFiles) {
+  StagedFixes Staged = stageFixes(R, SourceRoot, AnalysedFiles);
+  return commitFixes(Staged);
 }
 
 void writeReplacementsYAML(const Report &R, llvm::raw_ostream &OS) {

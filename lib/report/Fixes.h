@@ -2,6 +2,7 @@
 #ifndef MMIO_AUDIT_REPORT_FIXES_H
 #define MMIO_AUDIT_REPORT_FIXES_H
 
+#include "report/AtomicFile.h"
 #include "report/Report.h"
 
 #include "llvm/ADT/StringSet.h"
@@ -30,6 +31,21 @@ struct FixOutcome {
 /// read-only file. Fixes of one file whose ranges overlap with different replacements conflict: all of them are
 /// skipped. Identical fixes (one header's call seen by several units) apply once.
 FixOutcome applyFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::StringSet<> &AnalysedFiles);
+
+/// applyFixes in two steps, so that a front end can make the second one uninterruptible: every changed file is
+/// first written in full beside its original (a failure there changes nothing), then all of them are renamed into
+/// place at once. An interrupt before `commitFixes` leaves every file as it was.
+struct StagedFixes {
+  struct Edit {
+    StagedFile NewFile;
+    unsigned Count;                                            // fixes it applies
+    std::vector<std::pair<FileLocation, std::string>> Fixes; // where each is, and what it is, for problems
+  };
+  FixOutcome Outcome; // the problems found while staging; commitFixes completes it
+  std::vector<Edit> Edits;
+};
+StagedFixes stageFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::StringSet<> &AnalysedFiles);
+FixOutcome commitFixes(StagedFixes &Staged);
 
 /// The active findings' fixes as clang-apply-replacements YAML (a TranslationUnitReplacements document with
 /// absolute file paths), identical fixes once.

@@ -66,6 +66,33 @@ TEST_F(ReportFixesTest, AppliesEveryFixOfAFileOnce) {
   EXPECT_EQ(read(File), "alloc(SZ_4G, -1, false);\n");
 }
 
+TEST_F(ReportFixesTest, StagedFixesChangeNothingUntilCommitted) {
+  std::string A = write("a.c", "alloc(0);\n"), B = write("b.c", "alloc(0);\n");
+  Report R;
+  R.Findings = {fixAt(A, 6, "0", "SZ_4G"), fixAt(B, 6, "0", "SZ_4G")};
+  llvm::StringSet<> Analysed;
+  Analysed.insert(A);
+  Analysed.insert(B);
+  {
+    StagedFixes Staged = stageFixes(R, Root, Analysed);
+    EXPECT_EQ(Staged.Edits.size(), 2u);
+    EXPECT_EQ(read(A), "alloc(0);\n");
+    EXPECT_EQ(read(B), "alloc(0);\n");
+  } // dropped uncommitted, as when a run stops before it commits
+  std::error_code EC;
+  unsigned Entries = 0;
+  for (llvm::sys::fs::directory_iterator I(Dir, EC), End; I != End && !EC; I.increment(EC))
+    ++Entries;
+  EXPECT_EQ(Entries, 2u) << "a staged file was left behind";
+
+  StagedFixes Staged = stageFixes(R, Root, Analysed);
+  FixOutcome Out = commitFixes(Staged);
+  EXPECT_EQ(Out.Applied, 2u);
+  EXPECT_EQ(Out.ChangedFiles.size(), 2u);
+  EXPECT_EQ(read(A), "alloc(SZ_4G);\n");
+  EXPECT_EQ(read(B), "alloc(SZ_4G);\n");
+}
+
 TEST_F(ReportFixesTest, SuppressedFindingsAreNotFixed) {
   std::string File = write("a.c", "alloc(0);\n");
   Report R;

@@ -5,6 +5,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
 
 #include <set>
 
@@ -28,6 +29,8 @@ llvm::Expected<std::string> git(llvm::StringRef Dir, llvm::ArrayRef<std::string>
     llvm::sys::fs::remove(Out);
     return gitError("cannot create a temporary file: " + EC.message());
   }
+  llvm::sys::RemoveFileOnSignal(Out); // an interrupted run leaves no scratch files behind
+  llvm::sys::RemoveFileOnSignal(Err);
   std::vector<llvm::StringRef> Argv{*Git, "-C", Dir};
   for (const std::string &A : Args)
     Argv.push_back(A);
@@ -39,8 +42,10 @@ llvm::Expected<std::string> git(llvm::StringRef Dir, llvm::ArrayRef<std::string>
     return B ? (*B)->getBuffer().str() : std::string();
   };
   std::string Output = Read(Out), Errors = Read(Err);
-  llvm::sys::fs::remove(Out);
-  llvm::sys::fs::remove(Err);
+  for (llvm::StringRef Scratch : {llvm::StringRef(Out), llvm::StringRef(Err)}) {
+    llvm::sys::fs::remove(Scratch);
+    llvm::sys::DontRemoveFileOnSignal(Scratch);
+  }
   if (Status != 0) {
     std::string Command = "git " + llvm::join(Args, " ");
     llvm::StringRef Why = llvm::StringRef(Errors).trim().split('\n').first;

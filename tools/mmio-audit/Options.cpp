@@ -82,6 +82,9 @@ cl::opt<std::string> ProgressOpt("progress", cl::desc("Progress line on standard
                                  cl::value_desc("WHEN"), cl::init("auto"), cl::Hidden, cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply the rules' fix-its in place (files under --source-root only)"),
                   cl::cat(Category));
+// For tests of interruption: a window in which an interrupt arrives while fixes are being put in place.
+cl::opt<unsigned> FixCommitPause("testing-fix-commit-pause-ms", cl::desc("Wait this long before renaming fixed files"),
+                                 cl::init(0), cl::Hidden, cl::cat(Category));
 cl::opt<std::string> ExportFixes("export-fixes", cl::desc("Write the fix-its as clang-apply-replacements YAML"),
                                  cl::value_desc("FILE"), cl::cat(Category));
 cl::opt<std::string> Baseline("baseline", cl::desc("Report only findings that are not in this earlier JSON report"),
@@ -186,6 +189,7 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Prefilter = Prefilter;
   O.Color = UseColor == cl::BOU_TRUE ? ColorMode::Always : UseColor == cl::BOU_FALSE ? ColorMode::Never : ColorMode::Auto;
   O.Fix = Fix;
+  O.FixCommitPauseMs = FixCommitPause;
   O.ExportFixes = ExportFixes;
   O.Baseline = Baseline;
   O.DiffBase = DiffBase;

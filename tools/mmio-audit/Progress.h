@@ -11,6 +11,7 @@ namespace mmio {
 class ProgressLine {
 public:
   ProgressLine(llvm::raw_ostream &OS, bool Enabled) : OS(OS), Enabled(Enabled) {}
+  bool enabled() const { return Enabled; }
   ~ProgressLine() { clear(); }
 
   void update(size_t Done, size_t Total, size_t Findings, llvm::StringRef Current);

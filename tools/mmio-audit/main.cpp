@@ -3,6 +3,7 @@
 #include "Audit.h"
 #include "CompileDatabase.h"
 #include "DiffMode.h"
+#include "Interrupt.h"
 #include "Merge.h"
 #include "Options.h"
 #include "Output.h"
@@ -21,6 +22,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -80,7 +83,14 @@ bool handleFixes(const CliOptions &Options, const Report &R, const llvm::StringS
   }
   if (!Options.Fix)
     return OK;
-  FixOutcome Fixed = applyFixes(R, Options.SourceRoot, AnalysedFiles);
+  StagedFixes Staged = stageFixes(R, Options.SourceRoot, AnalysedFiles);
+  FixOutcome Fixed;
+  {
+    DeferInterrupts Uninterrupted; // every file fixed, or none
+    if (Options.FixCommitPauseMs)
+      std::this_thread::sleep_for(std::chrono::milliseconds(Options.FixCommitPauseMs));
+    Fixed = commitFixes(Staged);
+  }
   for (const FixProblem &P : Fixed.Problems) {
     llvm::errs() << P.Where.File << ":" << P.Where.Line << ":" << P.Where.Column << ": "
                  << (P.IsError ? "error: " : "warning: ") << P.Message << "\n";
@@ -139,7 +149,9 @@ int main(int argc, const char **argv) {
   for (int I = 1; I < argc && llvm::StringRef(argv[I]) != "--"; ++I)
     if (llvm::StringRef(argv[I]) == "--lsp")
       return runLanguageServer(argc, argv);
+  IgnoredSignals Ignored = signalsIgnoredAtStart();
   llvm::InitLLVM Init(argc, argv);
+  handleInterrupts(Ignored);
   // The target registry tells a cross compiler's name (aarch64-linux-gnu-gcc) from any other.
   llvm::InitializeAllTargetInfos();
 
@@ -166,6 +178,7 @@ int main(int argc, const char **argv) {
     return fail(Units.takeError());
 
   ProgressLine Progress(llvm::errs(), Options.Progress.value_or(llvm::errs().is_displayed()));
+  setProgressShown(Progress.enabled());
   RunOptions Run = runOptionsFrom(Options, *Rules);
   AuditResult Result;
   if (!Options.DiffBase.empty()) {
