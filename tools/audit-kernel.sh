@@ -3,8 +3,9 @@
 #
 # Usage: tools/audit-kernel.sh [--arch x86_64|arm64] [--cache DIR] [SOURCE]
 #   SOURCE   a kernel source directory or a Debian package (default: linux-source-6.12)
-# Installs what it needs, builds mmio-audit, prepares the tree (tools/kernel/prepare-tree.sh, cached), compiles
-# every translation unit that calls an allocator with the plugin loaded, prints the findings and writes a report.
+# Installs what it needs, builds mmio-audit, prepares the tree (tools/kernel/prepare-tree.sh, cached; the CLI's
+# prefilter picks the units that may call an allocator), compiles those units with the plugin loaded, prints the
+# findings and writes a report.
 # Exit status: 0 no findings, 1 findings, 2 the audit could not run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,14 +32,18 @@ generator=()
   { echo "audit-kernel.sh: building mmio-audit failed" >&2; exit 2; }
 plugin=$build/lib/MmioAudit.so
 
-read -r src out < <("$root/tools/kernel/prepare-tree.sh" "${args[@]}" --cache "$cache" "$source" | tail -n1) ||
+read -r src out < <("$root/tools/kernel/prepare-tree.sh" "${args[@]}" --cache "$cache" --cli "$build/bin/mmio-audit" \
+  "$source" | tail -n1) ||
   { echo "audit-kernel.sh: preparing $source failed" >&2; exit 2; }
 [[ -n ${out:-} ]] || { echo "audit-kernel.sh: preparing $source failed" >&2; exit 2; }
 
-# The translation units worth compiling: C files that name an allocator of the built-in ruleset.
-mapfile -t allocators < <(awk '/^allocators:/{a=1;next} /^[a-z]/{a=0} a && /- name:/{print $3}' "$root/rules/hyperv.yaml")
-pattern=$(IFS='|'; echo "${allocators[*]}")
-mapfile -t units < <(cd "$src" && grep -rlE --include='*.c' "\\b($pattern)\\s*\\(" drivers arch 2>/dev/null | sort)
+# The translation units worth compiling: those that may call an allocator, as preparing the tree chose them with the
+# CLI's prefilter (tools/kernel/prepare-tree.sh).
+candidates=$out/mmio-audit/compile_commands.json
+[[ -f $candidates ]] || { echo "audit-kernel.sh: preparing $source wrote no $candidates" >&2; exit 2; }
+mapfile -t units < <(python3 -c 'import json, os, sys
+for e in json.load(open(sys.argv[1])):
+    print(os.path.relpath(os.path.join(e["directory"], e["file"]), sys.argv[2]))' "$candidates" "$src" | sort)
 objects=()
 for u in "${units[@]}"; do
   objects+=("${u%.c}.o")

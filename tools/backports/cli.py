@@ -150,7 +150,8 @@ def audit_tree(index, spec, rules, a, prog, prepared):
         entry["arch"] = spec.arch if src.kind == "kernel" else None
         if src.kind == "kernel":
             entry["kernel_version"] = sources.kernel_version(src.root) or None
-        entry["unit_selection"] = units.selection_text(rules, src.kind)
+        entry["unit_selection"] = units.selection_text(
+            rules, src.kind, src.kind == "kernel" and units.prefiltered_units(src) is not None)
         if spec.patches:
             with prog.step(index, spec.label, "apply %d patch(es)" % len(spec.patches)):
                 ov = patches.apply(src.root, spec.patches, work)

@@ -1,7 +1,8 @@
 """Which translation units of a tree to compile, and how: one list of Unit (name, command, directory) per tree,
-whatever the tree is. Units are the C files that name an allocator of the ruleset (a grep, not the preprocessor):
-kernel trees through Kbuild's own command lines (tools/kernel/compile-unit.py), compile_commands.json trees through
-their entries."""
+whatever the tree is. Kernel trees: the units the CLI's sound prefilter kept when the tree was prepared
+(tools/kernel/prepare-tree.sh writes them to BUILD/mmio-audit/compile_commands.json), plus the C files whose text
+calls an allocator by name (a grep, which also sees what the patches change), through Kbuild's own command lines
+(tools/kernel/compile-unit.py). compile_commands.json trees: the entries that name an allocator."""
 import fcntl
 import json
 import os
@@ -37,8 +38,12 @@ def allocator_regex(ruleset):
     return r"\b(%s)\s*\(" % names
 
 
-def selection_text(ruleset, kind):
+def selection_text(ruleset, kind, prefiltered=False):
     names = ", ".join(a.name for a in ruleset.allocators)
+    if kind == "kernel" and prefiltered:
+        return ("units: those of the configuration in which an allocator call is possible (%s), chosen by "
+                "mmio-audit's preprocessor prefilter when the tree was prepared, and every .c file whose text, "
+                "patched, calls one by name" % names)
     where = ("every .c file of the kernel tree (outside tools/, Documentation/, scripts/ and other architectures' "
              "arch/ directories)" if kind == "kernel" else "every entry of compile_commands.json")
     return ("units: %s whose text calls an allocator by name (%s), found with a grep, not the preprocessor: a call "
@@ -142,9 +147,28 @@ def _make_objects(src, build, arch, cache, rels, jobs):
     return (r.stdout + r.stderr).strip()
 
 
+def prefiltered_units(source):
+    """The tree-relative units prepare-tree.sh's selection kept, or None when the tree was prepared without it."""
+    path = os.path.join(source.build_dir, "mmio-audit", "compile_commands.json")
+    try:
+        with open(path) as f:
+            entries = json.load(f)
+    except (OSError, ValueError):
+        return None
+    out = set()
+    for e in entries:
+        rel = _relative(os.path.join(e["directory"], e["file"]), source.root)
+        if rel:
+            out.add(rel)
+    return out
+
+
 def kernel_units(source, overlay, ruleset, arch, cache, jobs):
     pattern = allocator_regex(ruleset)
     rels = _kernel_candidates(source.root, pattern, arch)
+    # The prefilter's choice covers calls the grep cannot see (in a header's inline function or macro); the grep
+    # covers what the patches change, which the selection made before them did not see.
+    rels |= prefiltered_units(source) or set()
     notes = []
     for rel in sorted(overlay.changed):
         if rel.endswith(".c"):

@@ -1,19 +1,32 @@
 #!/usr/bin/env bash
 # Prepares a kernel tree for auditing: unpacks a Debian linux-source package (or takes a source directory),
-# configures an out-of-tree build for Hyper-V and runs `make prepare`. Re-running reuses what is there.
+# configures an out-of-tree build for Hyper-V, runs `make prepare`, writes the whole tree's compilation database
+# (BUILD_DIR/compile_commands.json, from Kbuild's dry run) and, with the mmio-audit CLI, the database of the units
+# that may call an allocator (BUILD_DIR/mmio-audit/compile_commands.json). Re-running reuses what is there.
 #
-# Usage: tools/kernel/prepare-tree.sh [--arch x86_64|arm64] [--cache DIR] SOURCE
-#   SOURCE   a kernel source directory, or a Debian package name such as linux-source-6.12
+# Usage: tools/kernel/prepare-tree.sh [--arch x86_64|arm64] [--cache DIR] [--cli PATH] [--rules FILE] [--no-select]
+#                                     SOURCE
+#   SOURCE      a kernel source directory, or a Debian package name such as linux-source-6.12
+#   --cli       the mmio-audit binary that selects the units (default: build/bin/mmio-audit, when built)
+#   --rules     the ruleset whose allocators select them (default: the built-in one)
+#   --no-select stop after the whole tree's database (the selection preprocesses every unit: minutes)
 # Prints, on its last line, the source and build directories: "SRC_DIR BUILD_DIR".
 set -euo pipefail
 
+root=$(cd "$(dirname "$0")/../.." && pwd)
 arch=x86_64
+cli=$root/build/bin/mmio-audit
+select=1
+rules=
 cache=${MMIO_AUDIT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mmio-audit}
 while [[ $# -gt 0 ]]; do
   case $1 in
     --arch) arch=$2; shift 2 ;;
     --cache) cache=$2; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --cli) cli=$2; shift 2 ;;
+    --no-select) select=0; shift ;;
+    --rules) rules=$2; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "prepare-tree.sh: unknown option '$1'" >&2; exit 2 ;;
     *) break ;;
   esac
@@ -30,6 +43,7 @@ step() { # step NAME COMMAND...: runs a step and prints how long it took
 
 # One preparation at a time per cache: parallel test runs share the tree.
 mkdir -p "$cache"
+cache=$(cd "$cache" && pwd) # make runs in the source tree: O= must not be relative
 exec 9>"$cache/.lock"
 flock 9
 
@@ -80,4 +94,39 @@ if [[ ! -f $out/.config ]]; then
   step "configure $name ($arch)" configure
 fi
 step "make prepare" make "${make_args[@]}" -j "$(nproc)" prepare
+
+# Every C unit of the configuration with Kbuild's command, without building: a few seconds.
+database=$out/compile_commands.json
+if [[ ! -f $database || $out/.config -nt $database ]]; then
+  step "compile database" python3 "$root/tools/kernel/compile-db.py" --arch "$arch" "$src" "$out" "$database"
+fi
+
+# The units that may call an allocator, chosen by the CLI's own sound prefilter: each unit preprocessed once here,
+# so that audits, plugin builds and CI shards afterwards work on a few dozen units instead of thousands.
+if ((select)) && [[ -x $cli ]]; then
+  candidates=$out/mmio-audit/compile_commands.json
+  ruleset=${rules:-$root/rules/hyperv.yaml} # the built-in ruleset is compiled from rules/hyperv.yaml
+  stamp="$(sha256sum "$ruleset" | cut -d' ' -f1) $(sha256sum "$database" | cut -d' ' -f1)"
+  if [[ ! -f $candidates || $(cat "$out/mmio-audit/stamp" 2>/dev/null) != "$stamp" ]]; then
+    mkdir -p "$out/mmio-audit"
+    select_units() {
+      local first=$out/mmio-audit/first-pass.json objects
+      "$cli" -p "$database" ${rules:+--rules "$rules"} --write-candidates="$first" --progress=never --quiet \
+        -j "$(nproc)"
+      # A unit that does not preprocess stays a candidate (only a proof of no call leaves one out). After `make
+      # prepare` those are the units that need files Kbuild generates when it builds them (selinux's flask.h, the
+      # vdso images, the crc tables): build them, and the second pass decides them on their real contents.
+      mapfile -t objects < <(python3 -c 'import json, sys
+for e in json.load(open(sys.argv[1])):
+    a = e["arguments"]
+    print(a[a.index("-o") + 1])' "$first")
+      if ((${#objects[@]})); then
+        make "${make_args[@]}" -k -j "$(nproc)" "${objects[@]}" >/dev/null 2>&1 || true
+      fi
+      "$cli" -p "$first" ${rules:+--rules "$rules"} --write-candidates="$candidates" --progress=never -j "$(nproc)"
+      echo "$stamp" >"$out/mmio-audit/stamp"
+    }
+    step "select units (prefilter)" select_units
+  fi
+fi
 echo "$src $out"

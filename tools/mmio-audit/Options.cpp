@@ -85,6 +85,11 @@ cl::opt<bool> Fix("fix", cl::desc("Apply the rules' fix-its in place (files unde
 // For tests of interruption: a window in which an interrupt arrives while fixes are being put in place.
 cl::opt<unsigned> FixCommitPause("testing-fix-commit-pause-ms", cl::desc("Wait this long before renaming fixed files"),
                                  cl::init(0), cl::Hidden, cl::cat(Category));
+cl::opt<std::string> WriteCandidates(
+    "write-candidates",
+    cl::desc("Write the units that may call an allocator as a compilation database to FILE and stop: each unit is "
+             "preprocessed (the prefilter), none parsed"),
+    cl::value_desc("FILE"), cl::cat(Category));
 cl::opt<std::string> ExportFixes("export-fixes", cl::desc("Write the fix-its as clang-apply-replacements YAML"),
                                  cl::value_desc("FILE"), cl::cat(Category));
 cl::opt<std::string> Baseline("baseline", cl::desc("Report only findings that are not in this earlier JSON report"),
@@ -189,6 +194,7 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Prefilter = Prefilter;
   O.Color = UseColor == cl::BOU_TRUE ? ColorMode::Always : UseColor == cl::BOU_FALSE ? ColorMode::Never : ColorMode::Auto;
   O.Fix = Fix;
+  O.CandidatesPath = WriteCandidates;
   O.FixCommitPauseMs = FixCommitPause;
   O.ExportFixes = ExportFixes;
   O.Baseline = Baseline;
@@ -219,6 +225,9 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   for (const std::string &P : O.DropFlags)
     if (P.empty() || P[0] != '-')
       return usageError("--drop-flag=" + P + ": expected an option prefix starting with '-'");
+  if (!O.CandidatesPath.empty() && (O.Fix || !O.DiffBase.empty() || !O.Baseline.empty() || !O.Prefilter))
+    return usageError("--write-candidates selects units and stops: it does not go with --fix, --diff-base, "
+                      "--baseline or --prefilter=false");
   if (O.Fix && !O.DiffBase.empty())
     return usageError("--fix and --diff-base do not go together: fix the tree, or review the patch");
   if (!O.Baseline.empty() && !O.DiffBase.empty())

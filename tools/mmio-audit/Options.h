@@ -58,6 +58,9 @@ struct CliOptions {
   std::string Baseline;
   std::string DiffBase;
 
+  // --write-candidates: select units with the prefilter, write them as a compilation database, stop
+  std::string CandidatesPath;
+
   // merge
   std::vector<std::string> MergeInputs;
 };

@@ -4,9 +4,41 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
-#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace mmio {
+
+namespace {
+
+/// Tokens after which a name can only be a declarator, never the start of an expression.
+bool onlyDeclaratorFollows(const clang::Token &Previous) {
+  switch (Previous.getKind()) {
+  case clang::tok::identifier: // a type name: `resource_size_t f`
+  case clang::tok::kw_void:
+  case clang::tok::kw_char:
+  case clang::tok::kw_short:
+  case clang::tok::kw_int:
+  case clang::tok::kw_long:
+  case clang::tok::kw_float:
+  case clang::tok::kw_double:
+  case clang::tok::kw_signed:
+  case clang::tok::kw_unsigned:
+  case clang::tok::kw__Bool:
+  case clang::tok::kw_bool:
+  case clang::tok::kw_const:
+  case clang::tok::kw_volatile:
+  case clang::tok::kw_restrict:
+  case clang::tok::kw_static:
+  case clang::tok::kw_extern:
+  case clang::tok::kw_inline:
+  case clang::tok::kw_register:
+    return true;
+  default:
+    return false;
+  }
+}
+
+} // namespace
 
 std::vector<std::string> allocatorIdentifiers(const Ruleset &Rules) {
   std::vector<std::string> Out;
@@ -26,21 +58,29 @@ bool PrefilterAction::BeginInvocation(clang::CompilerInstance &CI) {
 void PrefilterAction::ExecuteAction() {
   clang::CompilerInstance &CI = getCompilerInstance();
   MayCall = true;
-  // Identifiers of a precompiled header or module are loaded lazily, so the table would not show them.
+  // A precompiled header or module hands the parser declarations without tokens the watcher would see.
   if (!CI.getPreprocessorOpts().ImplicitPCHInclude.empty() || CI.getLangOpts().Modules)
     return;
+  clang::Preprocessor &PP = CI.getPreprocessor();
+  llvm::SmallPtrSet<const clang::IdentifierInfo *, 4> Wanted;
+  for (const std::string &N : Names)
+    Wanted.insert(PP.getIdentifierInfo(N));
+  bool PossibleCall = false;
+  clang::Token Previous;
+  Previous.startToken(); // tok::unknown: a name first in the unit counts as a possible call
+  PP.setTokenWatcher([&](const clang::Token &T) {
+    if (!PossibleCall && T.is(clang::tok::identifier) && Wanted.contains(T.getIdentifierInfo()) &&
+        !onlyDeclaratorFollows(Previous))
+      PossibleCall = true;
+    Previous = T;
+  });
   PreprocessOnlyAction::ExecuteAction(); // lexes the whole unit, macros expanded
+  PP.setTokenWatcher(nullptr);
   if (AfterLexing)
     AfterLexing(CI);
   if (CI.getDiagnostics().hasErrorOccurred())
     return; // let the parse report the errors
-  llvm::StringSet<> Wanted;
-  for (const std::string &N : Names)
-    Wanted.insert(N);
-  for (const auto &Entry : CI.getPreprocessor().getIdentifierTable())
-    if (Wanted.contains(Entry.getKey()))
-      return;
-  MayCall = false;
+  MayCall = PossibleCall;
 }
 
 } // namespace mmio

@@ -244,6 +244,12 @@ TUOutcome Runner::runOne(const TUJob &Job) {
     // The parse reads the same files, so what preprocessing found in them stands.
     WantFiles = false;
   }
+  Out.Candidate = true;
+  if (Options.StopAfterPrefilter) {
+    Out.Info.Status = TUStatus::Skipped;
+    Out.Info.Reason = "may call an allocator (--write-candidates does not parse)";
+    return Finish();
+  }
 
   llvm::IntrusiveRefCntPtr<FileManager> Files = fileManagerFor(Job.Command.Directory, Options.Overlay, Error);
   if (!Files) {

@@ -26,6 +26,7 @@ struct RunOptions {
   bool RenderText = true; // render findings as clang prints them (text reports)
   bool Colors = false;
   bool Prefilter = true;
+  bool StopAfterPrefilter = false; // --write-candidates: a unit the prefilter keeps is a candidate, not parsed
   bool ScanSuppressions = false; // collect every suppression comment under the source root
   bool RecordFiles = false;      // record the files under the source root each unit read (for --fix)
   std::string SourceRoot;
@@ -46,6 +47,7 @@ struct TUOutcome {
   CleanedCommand Command;
   double Seconds = 0;
   bool Touched = true; // patch mode: the unit reads a changed file
+  bool Candidate = false; // it may call an allocator: the prefilter kept it (or could not rule it out)
 };
 
 class Runner {

@@ -1,6 +1,7 @@
 // mmio-audit: the command-line front end. Parses options, loads the ruleset and the compilation database, runs the
 // audit (or a patch comparison, or a merge of shard reports) and writes what the user asked for.
 #include "Audit.h"
+#include "Candidates.h"
 #include "CompileDatabase.h"
 #include "DiffMode.h"
 #include "Interrupt.h"
@@ -180,6 +181,8 @@ int main(int argc, const char **argv) {
   ProgressLine Progress(llvm::errs(), Options.Progress.value_or(llvm::errs().is_displayed()));
   setProgressShown(Progress.enabled());
   RunOptions Run = runOptionsFrom(Options, *Rules);
+  if (!Options.CandidatesPath.empty())
+    return writeCandidates(*Rules, Run, *Units, Options, Progress);
   AuditResult Result;
   if (!Options.DiffBase.empty()) {
     llvm::Expected<AuditResult> Diff = runPatchMode(*Rules, Run, *Units, Options, Progress);

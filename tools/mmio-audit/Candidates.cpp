@@ -1,0 +1,63 @@
+#include "Candidates.h"
+
+#include "report/AtomicFile.h"
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace mmio {
+
+namespace {
+
+llvm::json::Value entryFor(const clang::tooling::CompileCommand &C) {
+  llvm::json::Array Arguments;
+  for (const std::string &A : C.CommandLine)
+    Arguments.push_back(A);
+  return llvm::json::Object{{"directory", C.Directory}, {"file", C.Filename}, {"arguments", std::move(Arguments)}};
+}
+
+} // namespace
+
+int writeCandidates(const Ruleset &Rules, RunOptions Run, const Selection &Units, const CliOptions &Options,
+                    ProgressLine &Progress) {
+  Run.StopAfterPrefilter = true;
+  Run.ScanSuppressions = Run.RecordFiles = false;
+  for (const TUInfo &T : Units.NotRun)
+    Progress.print("mmio-audit: error: " + T.File + ": " + T.Reason + "\n");
+  size_t Kept = 0;
+  Runner Selector(Rules, Run);
+  std::vector<TUOutcome> Outcomes = Selector.run(Units.Jobs, [&](const TUOutcome &O, size_t Done, size_t Total) {
+    Kept += O.Candidate;
+    if (O.Info.Status == TUStatus::Failed)
+      Progress.print("mmio-audit: error: " + O.Info.File + ": " + O.Info.Reason + "\n");
+    Progress.update(Done, Total, 0, O.Info.File);
+  });
+  Progress.clear();
+
+  llvm::json::Array Database;
+  bool Failed = !Units.NotRun.empty();
+  for (size_t I = 0; I < Outcomes.size(); ++I) {
+    Failed |= Outcomes[I].Info.Status == TUStatus::Failed;
+    if (Outcomes[I].Candidate)
+      Database.push_back(entryFor(Units.Jobs[I].Command));
+  }
+  auto Write = [&](llvm::raw_ostream &OS) {
+    OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Database))) << "\n";
+    return llvm::Error::success();
+  };
+  if (Options.CandidatesPath == "-") {
+    (void)Write(llvm::outs());
+    llvm::outs().flush();
+  } else if (llvm::Error E = writeFileAtomically(Options.CandidatesPath, Write)) {
+    llvm::errs() << "mmio-audit: error: " << llvm::toString(std::move(E)) << "\n";
+    return ExitFailure;
+  }
+  if (!Options.Quiet)
+    llvm::errs() << "mmio-audit: " << Kept << " of " << Units.Jobs.size()
+                 << (Units.Jobs.size() == 1 ? " unit" : " units") << " may call an allocator"
+                 << (Options.CandidatesPath == "-" ? "" : "; wrote " + Options.CandidatesPath) << "\n";
+  return Failed ? ExitFailure : ExitClean;
+}
+
+} // namespace mmio
