@@ -4,11 +4,19 @@
 
 namespace mmio::lsp {
 
-Scheduler::Scheduler(Work Run) : Run(std::move(Run)), Worker([this] { loop(); }) {}
+Scheduler::Scheduler(Work Run, bool Inline) : Run(std::move(Run)), Inline(Inline) {
+  if (!Inline)
+    Worker = std::thread([this] { loop(); });
+}
 
 Scheduler::~Scheduler() { stop(); }
 
 void Scheduler::schedule(llvm::StringRef Uri, std::chrono::milliseconds Delay) {
+  if (Inline) {
+    if (!Stopping)
+      Run(Uri.str());
+    return;
+  }
   {
     std::lock_guard<std::mutex> Lock(Mutex);
     if (Stopping)

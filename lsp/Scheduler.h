@@ -20,7 +20,9 @@ public:
   using Clock = std::chrono::steady_clock;
   using Work = std::function<void(const std::string &Uri)>;
 
-  explicit Scheduler(Work Run);
+  /// `Inline`: no worker; each run happens at once on the thread that schedules it, whatever its delay, so that
+  /// the same messages always lead to the same runs in the same order (the fuzzer's inputs must replay).
+  explicit Scheduler(Work Run, bool Inline = false);
   ~Scheduler();
 
   /// Runs `Uri` after `Delay`: a delay of zero (open, save) runs it as soon as the worker is free; a later call
@@ -39,6 +41,7 @@ private:
   std::condition_variable Wake;
   std::map<std::string, Clock::time_point> Pending;
   bool Stopping = false;
+  bool Inline;
   std::thread Worker;
 };
 

@@ -45,6 +45,14 @@ bool isSource(const Document &D) {
   return llvm::is_contained({".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".hxx", ".m", ".mm", ".cu"}, Ext);
 }
 
+/// A message for the client, as a JSON string must be: UTF-8. A path decoded from a URI's %XX escapes need not be,
+/// nor a ruleset's error quoting its file, and llvm::json asserts on them (and replaces what is invalid in a build
+/// without assertions, which is what this does in every build).
+std::string clientText(const llvm::Twine &Message) {
+  std::string Text = ("mmio-audit: " + Message).str();
+  return llvm::json::isUTF8(Text) ? Text : llvm::json::fixUTF8(Text);
+}
+
 std::string absolute(llvm::StringRef Path) {
   llvm::SmallString<256> P(Path);
   llvm::sys::fs::make_absolute(P);
@@ -54,13 +62,14 @@ std::string absolute(llvm::StringRef Path) {
 
 } // namespace
 
-Server::Server(Transport &T, ServerOptions O)
-    : T(T), Options(std::move(O)), Commands(Options.CompileCommandsDir, Options.Cleanup),
+Server::Server(MessageSink &Out, ServerOptions O)
+    : Out(Out), Options(std::move(O)), Commands(Options.CompileCommandsDir, Options.Cleanup),
       RulesFile(Options.RulesPath.empty() ? std::string() : absolute(Options.RulesPath)) {
   ActiveRules = loadRules();
   if (!ActiveRules->Error.empty())
     log(ActiveRules->Error);
-  Worker = std::make_unique<Scheduler>([this](const std::string &Uri) { analyseDocument(Uri); });
+  Worker = std::make_unique<Scheduler>([this](const std::string &Uri) { analyseDocument(Uri); },
+                                       Options.AnalyseInline);
 }
 
 Server::~Server() { Worker->stop(); }
@@ -92,57 +101,64 @@ std::shared_ptr<const Server::Rules> Server::currentRules() const {
 }
 
 void Server::log(llvm::StringRef Message, std::optional<int> Type) {
-  llvm::errs() << "mmio-audit-lsp: " << Message << "\n";
+  // One write a line: the worker logs too, and the log is unbuffered.
+  *Options.Log << ("mmio-audit-lsp: " + Message + "\n").str();
   if (Type)
-    notify("window/logMessage", llvm::json::Object{{"type", *Type}, {"message", ("mmio-audit: " + Message).str()}});
+    notify("window/logMessage", llvm::json::Object{{"type", *Type}, {"message", clientText(Message)}});
 }
 
 void Server::reply(const llvm::json::Value &Id, llvm::json::Value Result) {
-  T.send(llvm::json::Object{{"jsonrpc", "2.0"}, {"id", Id}, {"result", std::move(Result)}});
+  Out.send(llvm::json::Object{{"jsonrpc", "2.0"}, {"id", Id}, {"result", std::move(Result)}});
 }
 
 void Server::replyError(const llvm::json::Value &Id, int Code, llvm::StringRef Message) {
-  T.send(llvm::json::Object{
+  Out.send(llvm::json::Object{
       {"jsonrpc", "2.0"}, {"id", Id}, {"error", llvm::json::Object{{"code", Code}, {"message", Message}}}});
 }
 
 void Server::notify(llvm::StringRef Method, llvm::json::Value Params) {
-  T.send(llvm::json::Object{{"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}});
+  Out.send(llvm::json::Object{{"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}});
 }
 
-int Server::run() {
+int Server::run(Transport &In) {
   std::string Body;
   for (;;) {
-    Transport::ReadResult R = T.read(Body);
+    Transport::ReadResult R = In.read(Body);
     if (R == Transport::ReadResult::End) {
       log(ShutdownRequested ? "the client closed the connection" : "the client went away without shutting down");
       Worker->stop();
-      return ShutdownRequested ? 0 : 1;
+      return exitStatus();
     }
     if (R == Transport::ReadResult::Malformed) {
       log("skipped " + Body);
       continue;
     }
-    llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Body);
-    if (!Parsed) {
-      std::string Why = llvm::toString(Parsed.takeError());
-      log("a message that is not JSON: " + Why);
-      replyError(nullptr, ParseError, "invalid JSON: " + Why);
-      continue;
-    }
-    const llvm::json::Object *Msg = Parsed->getAsObject();
-    std::optional<llvm::StringRef> Method = Msg ? Msg->getString("method") : std::nullopt;
-    if (Method && *Method == "exit") {
-      Worker->stop();
-      return ShutdownRequested ? 0 : 1;
-    }
-    handleMessage(*Parsed);
-    if (!T.connected()) {
+    if (receive(Body) == After::Exit)
+      return exitStatus();
+    if (!Out.connected()) {
       log("cannot write to the client any more");
       Worker->stop();
-      return ShutdownRequested ? 0 : 1;
+      return exitStatus();
     }
   }
+}
+
+Server::After Server::receive(llvm::StringRef Body) {
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Body);
+  if (!Parsed) {
+    std::string Why = llvm::toString(Parsed.takeError());
+    log("a message that is not JSON: " + Why);
+    replyError(nullptr, ParseError, "invalid JSON: " + Why);
+    return After::Continue;
+  }
+  const llvm::json::Object *Msg = Parsed->getAsObject();
+  std::optional<llvm::StringRef> Method = Msg ? Msg->getString("method") : std::nullopt;
+  if (Method && *Method == "exit") {
+    Worker->stop();
+    return After::Exit;
+  }
+  handleMessage(*Parsed);
+  return After::Continue;
 }
 
 void Server::handleMessage(const llvm::json::Value &Message) {
@@ -209,7 +225,7 @@ void Server::handleNotification(llvm::StringRef Method, const llvm::json::Value 
   if (Method == "initialized") {
     std::shared_ptr<const Rules> R = currentRules();
     if (!R->Error.empty())
-      notify("window/showMessage", llvm::json::Object{{"type", 1}, {"message", "mmio-audit: " + R->Error}});
+      notify("window/showMessage", llvm::json::Object{{"type", 1}, {"message", clientText(R->Error)}});
     return;
   }
   if (!Method.starts_with("textDocument/"))
@@ -315,7 +331,7 @@ void Server::didSave(const llvm::json::Object &Params) {
       ActiveRules = R;
     }
     if (!R->Error.empty()) {
-      notify("window/showMessage", llvm::json::Object{{"type", 1}, {"message", "mmio-audit: " + R->Error}});
+      notify("window/showMessage", llvm::json::Object{{"type", 1}, {"message", clientText(R->Error)}});
       return;
     }
     log("reloaded " + RulesFile, 3);
@@ -406,7 +422,7 @@ void Server::analyseDocument(const std::string &Uri) {
           3);
   }
 
-  AnalysisResult Result = lsp::analyse(Request, *R->Set, R->Check);
+  AnalysisResult Result = Options.Analyse(Request, *R->Set, R->Check);
 
   {
     std::lock_guard<std::mutex> Lock(PublishMutex);

@@ -3,9 +3,11 @@
 #ifndef MMIO_AUDIT_LSP_SERVER_H
 #define MMIO_AUDIT_LSP_SERVER_H
 
+#include "Analysis.h"
 #include "CodeActions.h"
 #include "CompileCommands.h"
 #include "DocumentStore.h"
+#include "MessageSink.h"
 #include "Positions.h"
 #include "Scheduler.h"
 #include "Transport.h"
@@ -15,9 +17,11 @@
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -35,15 +39,30 @@ struct ServerOptions {
   std::chrono::milliseconds Debounce{500};
   FlagCleanupOptions Cleanup;
   bool Verbose = false;
+  /// Where the log goes; it must be unbuffered (both threads write to it). The fuzzer's is discarded.
+  llvm::raw_ostream *Log = &llvm::errs();
+  /// Runs one analysis: clang and the engine. The fuzzer's stands in for them, so that an input costs microseconds
+  /// and what gets fuzzed is the protocol's handling.
+  std::function<AnalysisResult(const AnalysisRequest &, const Ruleset &, const CheckOptions &)> Analyse = analyse;
+  /// Analyses on the reading thread, as soon as they are scheduled (no debounce): deterministic, for the fuzzer.
+  bool AnalyseInline = false;
 };
 
 class Server {
 public:
-  Server(Transport &T, ServerOptions Options);
+  /// Every message for the client goes to `Out`.
+  Server(MessageSink &Out, ServerOptions Options);
   ~Server();
 
-  /// Serves until `exit` or the end of input; returns the process's exit status (0 after a shutdown request).
-  int run();
+  /// Serves the frames read from `In` until `exit` or the end of input; returns the process's exit status.
+  int run(Transport &In);
+
+  enum class After { Continue, Exit };
+  /// Handles one frame's content: decodes it (a reply says what is wrong with it when it is not a message) and
+  /// dispatches it. `Exit` after the exit notification, when nothing more is to be read.
+  After receive(llvm::StringRef Body);
+  /// The status to end with: 0 once a shutdown request has been answered, 1 otherwise (LSP's exit notification).
+  int exitStatus() const { return ShutdownRequested ? 0 : 1; }
 
 private:
   /// The ruleset and check options in force, or why there are none.
@@ -77,7 +96,7 @@ private:
   /// To stderr, and to the client's log (window/logMessage) when `Type` is given (1 error .. 4 log).
   void log(llvm::StringRef Message, std::optional<int> Type = std::nullopt);
 
-  Transport &T;
+  MessageSink &Out;
   ServerOptions Options;
   DocumentStore Docs;
   CompileCommands Commands;

@@ -4,21 +4,16 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cerrno>
-#include <optional>
 #include <unistd.h>
 
 namespace mmio::lsp {
 
 bool Transport::fill() {
-  if (Pos > 0 && Pos == Buffer.size()) {
-    Buffer.clear();
-    Pos = 0;
-  }
   char Chunk[65536];
   for (;;) {
     ssize_t N = ::read(InFd, Chunk, sizeof(Chunk));
     if (N > 0) {
-      Buffer.append(Chunk, static_cast<size_t>(N));
+      Frames.feed(llvm::StringRef(Chunk, static_cast<size_t>(N)));
       return true;
     }
     if (N < 0 && errno == EINTR)
@@ -27,61 +22,19 @@ bool Transport::fill() {
   }
 }
 
-bool Transport::readLine(std::string &Line) {
-  for (;;) {
-    size_t NL = Buffer.find('\n', Pos);
-    if (NL != std::string::npos) {
-      Line.assign(Buffer, Pos, NL - Pos);
-      if (!Line.empty() && Line.back() == '\r')
-        Line.pop_back();
-      Pos = NL + 1;
-      return true;
-    }
-    if (!fill())
-      return false;
-  }
-}
-
-bool Transport::readExactly(size_t N, std::string &Out) {
-  while (Buffer.size() - Pos < N)
-    if (!fill())
-      return false;
-  Out.assign(Buffer, Pos, N);
-  Pos += N;
-  return true;
-}
-
 Transport::ReadResult Transport::read(std::string &Body) {
-  std::optional<size_t> Length;
-  bool BadLength = false;
-  std::string Line;
-  // Headers up to the blank line; blank lines before a frame are tolerated.
-  bool SawHeader = false;
   for (;;) {
-    if (!readLine(Line))
-      return ReadResult::End;
-    if (Line.empty()) {
-      if (SawHeader)
-        break;
-      continue;
-    }
-    SawHeader = true;
-    auto [Name, Value] = llvm::StringRef(Line).split(':');
-    if (Name.trim().equals_insensitive("Content-Length")) {
-      size_t N = 0;
-      if (Value.trim().getAsInteger(10, N))
-        BadLength = true;
-      else
-        Length = N;
+    switch (Frames.next(Body)) {
+    case FrameParser::Status::Message:
+      return ReadResult::Message;
+    case FrameParser::Status::Malformed:
+      return ReadResult::Malformed;
+    case FrameParser::Status::NeedMore:
+      if (!fill())
+        return ReadResult::End; // an unfinished frame at the end is dropped with the connection
+      break;
     }
   }
-  if (BadLength || !Length) {
-    Body = BadLength ? "a frame with an invalid Content-Length" : "a frame without Content-Length";
-    return ReadResult::Malformed;
-  }
-  if (!readExactly(*Length, Body))
-    return ReadResult::End;
-  return ReadResult::Message;
 }
 
 bool Transport::send(const llvm::json::Value &Message) {

@@ -2,6 +2,9 @@
 #ifndef MMIO_AUDIT_LSP_TRANSPORT_H
 #define MMIO_AUDIT_LSP_TRANSPORT_H
 
+#include "FrameParser.h"
+#include "MessageSink.h"
+
 #include "llvm/Support/JSON.h"
 
 #include <atomic>
@@ -10,7 +13,7 @@
 
 namespace mmio::lsp {
 
-class Transport {
+class Transport : public MessageSink {
 public:
   /// Reads frames from `InFd` and writes them to `OutFd` (the only descriptor that carries protocol).
   Transport(int InFd, int OutFd) : InFd(InFd), OutFd(OutFd) {}
@@ -22,19 +25,15 @@ public:
   };
   ReadResult read(std::string &Body);
 
-  /// Sends one message; safe from any thread. False once the client can no longer be written to.
-  bool send(const llvm::json::Value &Message);
-  bool connected() const { return !Broken; }
+  bool send(const llvm::json::Value &Message) override;
+  bool connected() const override { return !Broken; }
 
 private:
-  /// One header line without its CRLF; false at end of input.
-  bool readLine(std::string &Line);
-  bool readExactly(size_t N, std::string &Out);
+  /// Feeds the parser what the client has sent; false at end of input.
   bool fill();
 
   int InFd, OutFd;
-  std::string Buffer;
-  size_t Pos = 0;
+  FrameParser Frames;
   std::mutex WriteMutex;
   std::atomic<bool> Broken{false};
 };

@@ -105,7 +105,7 @@ int main(int argc, const char **argv) {
   int Status;
   {
     mmio::lsp::Server S(T, std::move(Options));
-    Status = S.run();
+    Status = S.run(T);
   }
   ::close(ProtocolFd);
   return Status;
