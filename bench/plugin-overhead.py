@@ -6,23 +6,33 @@ command Kbuild uses (read from its .cmd file) turned into -fsyntax-only, plus a 
 allocator calls through static helpers and wrappers. Runs alternate between baseline and plugin; the table gives
 medians of wall time and peak RSS, and their ratios.
 
+With --instructions, each kernel unit is also run once under callgrind with and without the plugin: instruction
+counts do not move with the load of the machine, so they settle a ratio that wall and CPU time, a few per cent noisy
+on a shared 2-core machine, cannot (about a minute per run).
+
 Usage: bench/plugin-overhead.py [--runs N] [--source linux-source-6.12] [--plugin build/lib/MmioAudit.so]
+                                [--instructions] [--results bench/RESULTS.md]
 """
 import argparse
 import json
+import re
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import results  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL_UNITS = [
     ("drivers/pci/controller/pci-hyperv.c", "the seed bug's file: allocator calls, full analysis"),
-    ("drivers/hv/vmbus_drv.c", "defines the allocator, no config window"),
-    ("kernel/sched/core.c", "a large file without allocator calls: matcher only"),
+    ("drivers/hv/vmbus_drv.c", "defines and exports the allocator: function bodies walked, no call"),
+    ("kernel/sched/core.c", "a large file without allocator calls: identifier-table check only"),
 ]
 
 
@@ -49,6 +59,16 @@ def peak_rss(cmd, cwd):
         return int(proc.stderr.decode().strip().splitlines()[-1]) / 1024.0
     except (ValueError, IndexError):
         return float("nan")
+
+
+def instructions(cmd, cwd):
+    """Instructions executed by one run, counted by callgrind (deterministic for a given input and binary)."""
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd, cwd=cwd,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    m = re.search(rb"Collected : (\d+)", proc.stderr)
+    if proc.returncode != 0 or not m:
+        sys.exit("bench: callgrind failed on %s:\n%s" % (cmd[-1], proc.stderr.decode()[-2000:]))
+    return int(m.group(1))
 
 
 def kbuild_command(src_dir, out_dir, unit):
@@ -81,7 +101,8 @@ def main():
     ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "lib", "MmioAudit.so"))
     ap.add_argument("--calls", type=int, default=2000, help="allocator calls in the generated unit")
     ap.add_argument("--cli", default=os.path.join(ROOT, "build", "bin", "mmio-audit"))
-    ap.add_argument("--results", help="also write the tables, with the machine and date, to this Markdown file")
+    ap.add_argument("--results", help="also write this benchmark's section of a results file (bench/RESULTS.md)")
+    ap.add_argument("--instructions", action="store_true", help="also count instructions with callgrind")
     args = ap.parse_args()
     if not os.path.exists(args.plugin):
         sys.exit("bench: no plugin at %s: build first (tools/test.sh)" % args.plugin)
@@ -119,11 +140,20 @@ def main():
             name, cb, cp, cp / cb, wb, wp, wp / wb, rb, rp, rp / rb, why))
         rows.append(("plugin: " + name, cb, cp, wb, wp, rb, rp, why))
 
+    counts = []
+    if args.instructions:
+        if not shutil.which("valgrind"):
+            sys.exit("bench: --instructions needs valgrind (apt-get install valgrind)")
+        for name, why, cmd, cwd in cases[:len(KERNEL_UNITS)]:
+            ib, ip = instructions(cmd, cwd), instructions(cmd + ["-fplugin=" + args.plugin], cwd)
+            print("%-38s instructions: %d baseline, %d plugin, ratio %.4f" % (name, ib, ip, ip / ib))
+            counts.append((name, ib, ip, why))
+
     cli_row = measure_cli(args, cases[:len(KERNEL_UNITS)], tmp)
     if cli_row:
         rows.append(cli_row)
     if args.results:
-        write_results(args.results, args.runs, rows)
+        write_results(args.results, args.runs, rows, counts)
 
 
 def measure_cli(args, kernel_cases, tmp):
@@ -160,24 +190,23 @@ def measure_cli(args, kernel_cases, tmp):
     return (name, cb, ct, wb, wt, float("nan"), float("nan"), "mmio-audit -j 1 vs clang -fsyntax-only on each unit; the CLI preprocesses, and does not parse, units without an allocator name")
 
 
-def write_results(path, runs, rows):
-    """The tables as Markdown, with the machine and the date: bench/RESULTS.md."""
-    import platform
-    clang = subprocess.run(["clang-19", "--version"], stdout=subprocess.PIPE).stdout.decode().splitlines()[0]
-    lines = ["# mmio-audit benchmark results", "",
-             "Written by `bench/plugin-overhead.py --results` on %s: %s, %d cores, %s; %s; %d runs each, medians, "
-             "baseline and tool alternating. Ratios are tool / baseline." % (
-                 time.strftime("%Y-%m-%d %H:%M %Z"), platform.platform(), os.cpu_count(), platform.machine(), clang,
-                 runs), "",
+def write_results(path, runs, rows, counts):
+    """This benchmark's section of bench/RESULTS.md, with the machine and the date."""
+    lines = ["## Plugin and CLI against clang -fsyntax-only (`bench/plugin-overhead.py`)", "",
+             "Written on %s: %s; %d runs each, medians, baseline and tool alternating." % (
+                 results.stamp(), results.machine(), runs), "",
              "| measurement | baseline CPU s | tool CPU s | CPU ratio | wall ratio | RSS ratio | what |",
              "| --- | --- | --- | --- | --- | --- | --- |"]
     for name, cb, ct, wb, wt, rb, rt, why in rows:
         rss = "%.3f" % (rt / rb) if rb == rb and rt == rt else "n/a"
         lines.append("| %s | %.3f | %.3f | %.3f | %.3f | %s | %s |" % (name, cb, ct, ct / cb, wt / wb, rss, why))
-    tmp = path + ".tmp"
-    with open(tmp, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    os.replace(tmp, path)
+    if counts:
+        lines += ["", "Instructions executed (callgrind, one run each: the count does not depend on the machine's "
+                  "load):", "", "| translation unit | clang -fsyntax-only | with the plugin | ratio | what |",
+                  "| --- | --- | --- | --- | --- |"]
+        for name, ib, ip, why in counts:
+            lines.append("| %s | %d | %d | %.4f | %s |" % (name, ib, ip, ip / ib, why))
+    results.write_section(path, "plugin-overhead", lines)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-// Finds every call of a ruleset's allocators in a translation unit, with AST matchers.
+// Finds every call of a ruleset's allocators in a translation unit, walking the bodies of its functions.
 #ifndef MMIO_AUDIT_MATCH_CALLMATCHER_H
 #define MMIO_AUDIT_MATCH_CALLMATCHER_H
 
