@@ -187,7 +187,7 @@ def measure_cli(args, kernel_cases, tmp):
     name = "CLI over the %d kernel units" % len(kernel_cases)
     print("%-38s %9.3f %9.3f %7.3f %9.3f %9.3f %7.3f %9s %9s %7s  %s" % (
         name, cb, ct, ct / cb, wb, wt, wt / wb, "", "", "", "mmio-audit -j 1 vs clang -fsyntax-only on each"))
-    return (name, cb, ct, wb, wt, float("nan"), float("nan"), "mmio-audit -j 1 vs clang -fsyntax-only on each unit; the CLI preprocesses, and does not parse, units without an allocator name")
+    return (name, cb, ct, wb, wt, float("nan"), float("nan"), "mmio-audit -j 1 vs clang -fsyntax-only on each unit; the CLI preprocesses, and does not parse, units in which no allocator call is possible")
 
 
 def write_results(path, runs, rows, counts):

@@ -22,6 +22,8 @@ config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.envi
 for var in ("HOME", "TMPDIR"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
+# Preparing a kernel tree (tools/kernel/prepare-tree.sh) chooses its units with this build's CLI.
+config.environment["MMIO_AUDIT_CLI"] = os.path.join(config.mmio_binary_root, "bin", "mmio-audit")
 
 # %clang compiles for x86_64 Linux against the kernel-like stub headers only, as a kernel build would.
 stub_flags = "-target x86_64-linux-gnu -nostdinc -isystem {0}/include -fsyntax-only".format(inputs)

@@ -7,7 +7,7 @@
 # Usage: tools/kernel/prepare-tree.sh [--arch x86_64|arm64] [--cache DIR] [--cli PATH] [--rules FILE] [--no-select]
 #                                     SOURCE
 #   SOURCE      a kernel source directory, or a Debian package name such as linux-source-6.12
-#   --cli       the mmio-audit binary that selects the units (default: build/bin/mmio-audit, when built)
+#   --cli       the mmio-audit binary that selects the units (default: $MMIO_AUDIT_CLI, else build/bin/mmio-audit)
 #   --rules     the ruleset whose allocators select them (default: the built-in one)
 #   --no-select stop after the whole tree's database (the selection preprocesses every unit: minutes)
 # Prints, on its last line, the source and build directories: "SRC_DIR BUILD_DIR".
@@ -15,7 +15,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 arch=x86_64
-cli=$root/build/bin/mmio-audit
+cli=${MMIO_AUDIT_CLI:-$root/build/bin/mmio-audit}
 select=1
 rules=
 cache=${MMIO_AUDIT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mmio-audit}

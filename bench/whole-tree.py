@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""A whole-tree audit of a prepared kernel against Coccinelle over the same tree, side by side.
+
+The prepared tree (tools/kernel/prepare-tree.sh) holds the database of every unit that may call an allocator, which
+the CLI's sound prefilter chose from the whole configuration's units. The audit is mmio-audit over that database;
+the baseline is `spatch` in report mode over the whole source tree with bench/cocci/hyperv-config-window.cocci,
+Coccinelle's best rendering of the same rules (its own token prefilter picks the files). Runs alternate; medians of
+wall and CPU time, peak RSS. The one-time preparation (the dry-run database and the selection) is timed once.
+
+Then exactness: the findings of both on the shipped tree, and on variants of pci-hyperv.c's config-window call that
+write the same request differently (a macro below 4GB, a local variable, an off-by-one below SZ_4G), each with the
+answer the rule's definition gives.
+
+Usage: bench/whole-tree.py [--runs N] [--source linux-source-6.12] [--cli build/bin/mmio-audit] [--results FILE]
+                           [--skip-preparation]
+"""
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import results  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+COCCI = os.path.join(ROOT, "bench", "cocci", "hyperv-config-window.cocci")
+PCI = "drivers/pci/controller/pci-hyperv.c"
+CALL = "ret = vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, 0, -1,"
+
+# (name, how the config window's call is rewritten, whether the rules flag it below 4GB by their definition)
+VARIANTS = [
+    ("as shipped: min = 0", lambda t: t, True),
+    ("seed fix: min = SZ_4G", lambda t: t.replace(CALL, CALL.replace(" 0, -1,", " SZ_4G, -1,")), False),
+    ("min = SZ_1G (a macro below 4GB)", lambda t: t.replace(CALL, CALL.replace(" 0, -1,", " SZ_1G, -1,")), True),
+    ("min = SZ_4G - 1 (off by one)", lambda t: t.replace(CALL, CALL.replace(" 0, -1,", " SZ_4G - 1, -1,")), True),
+    ("min in a local set to 0", lambda t: t.replace(
+        "static int hv_allocate_config_window(struct hv_pcibus_device *hbus)\n{\n\tint ret;\n",
+        "static int hv_allocate_config_window(struct hv_pcibus_device *hbus)\n{\n\tint ret;\n"
+        "\tresource_size_t low = 0;\n").replace(CALL, CALL.replace(" 0, -1,", " low, -1,")), True),
+]
+
+
+def timed(cmd, cwd=None):
+    """(wall s, CPU s, stdout) of one run; CPU is user + system of the command and its children."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        sys.exit("bench: %s failed (%d):\n%s" % (cmd[0], proc.returncode, proc.stderr.decode()[-2000:]))
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, proc.stdout.decode()
+
+
+def peak_rss(cmd, cwd=None):
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE)
+    try:
+        return int(proc.stderr.decode().strip().splitlines()[-1]) / 1024.0
+    except (ValueError, IndexError):
+        return float("nan")
+
+
+def spatch_command(target, jobs):
+    cmd = ["spatch", "--sp-file", COCCI, "-D", "report", "--very-quiet"]
+    if os.path.isdir(target):
+        # coccigrep: the unpacked tree may sit inside another git checkout, where spatch's default git grep sees
+        # none of its files.
+        cmd += ["--dir", target, "--use-coccigrep", "--jobs", str(jobs)]
+    else:
+        cmd.append(target)
+    return cmd
+
+
+def spatch_findings(output):
+    """(file name, line, rule) of the reports; call listings apart."""
+    found, calls = set(), set()
+    for m in re.finditer(r"^(\S+?):(\d+):\d+-\d+: (.*)$", output, re.M):
+        name, line, what = os.path.basename(m.group(1)), int(m.group(2)), m.group(3)
+        rule = re.search(r"\[([a-z0-9-]+)\]", what)
+        if rule:
+            found.add((name, line, rule.group(1)))
+        else:
+            calls.add((name, line))
+    return found, calls
+
+
+def audit_findings(report_path):
+    with open(report_path) as f:
+        r = json.load(f)
+    return {(os.path.basename(x["file"]), x["line"], x["rule"]) for x in r["findings"]}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--source", default="linux-source-6.12")
+    ap.add_argument("--cli", default=os.path.join(ROOT, "build", "bin", "mmio-audit"))
+    ap.add_argument("--jobs", type=int, default=os.cpu_count())
+    ap.add_argument("--results", help="write this benchmark's section of a results file (bench/RESULTS.md)")
+    ap.add_argument("--skip-preparation", action="store_true", help="do not time the one-time preparation")
+    a = ap.parse_args()
+    for tool in (a.cli, shutil.which("spatch")):
+        if not tool or not os.path.exists(tool):
+            sys.exit("bench: needs the mmio-audit CLI (%s) and spatch (apt-get install coccinelle)" % a.cli)
+
+    prepared = subprocess.run([os.path.join(ROOT, "tools", "kernel", "prepare-tree.sh"), "--cli", a.cli, a.source],
+                              stdout=subprocess.PIPE, check=True).stdout.decode().split()
+    src, out = prepared[-2], prepared[-1]
+    whole_db = os.path.join(out, "compile_commands.json")
+    candidates = os.path.join(out, "mmio-audit", "compile_commands.json")
+    with open(whole_db) as f:
+        units = len(json.load(f))
+    with open(candidates) as f:
+        candidate_entries = json.load(f)
+    tmp = tempfile.mkdtemp(prefix="mmio-whole-tree-")
+    report = os.path.join(tmp, "report.json")
+    audit = [a.cli, "-p", candidates, "-j", str(a.jobs), "--format", "json", "-o", report, "--quiet"]
+    spatch = spatch_command(src, a.jobs)
+
+    print("whole tree: %s, %d C units, %d candidates; %d runs each, alternating" % (
+        a.source, units, len(candidate_entries), a.runs))
+    base, tool = [], []
+    for _ in range(a.runs):
+        base.append(timed(spatch))
+        tool.append(timed(audit))
+    rss_base, rss_tool = peak_rss(spatch), peak_rss(audit)
+    med = lambda xs, i: statistics.median(x[i] for x in xs)  # noqa: E731
+    cocci_found, cocci_calls = spatch_findings(base[-1][2])
+    ours = audit_findings(report)
+    rows = [("audit of the prepared tree (%d candidate units) vs spatch over the tree" % len(candidate_entries),
+             med(base, 0), med(tool, 0), med(base, 1), med(tool, 1), rss_base, rss_tool)]
+    print("spatch: %.2f s wall, %.2f s CPU, %.0f MiB; mmio-audit: %.2f s wall, %.2f s CPU, %.0f MiB; wall ratio %.3f"
+          % (rows[0][1], rows[0][3], rss_base, rows[0][2], rows[0][4], rss_tool, rows[0][2] / rows[0][1]))
+
+    prep = None
+    if not a.skip_preparation:
+        # The one-time cost, measured on fresh files so nothing cached is reused.
+        db = os.path.join(tmp, "whole.json")
+        w_db, c_db, _ = timed([sys.executable, os.path.join(ROOT, "tools", "kernel", "compile-db.py"), src, out, db])
+        w_sel, c_sel, _ = timed([a.cli, "-p", db, "-j", str(a.jobs), "--write-candidates",
+                                 os.path.join(tmp, "first.json"), "--progress=never", "--quiet"])
+        prep = (w_db, c_db, w_sel, c_sel)
+        print("preparation, once per tree: database %.1f s, selection over %d units %.1f s (wall)" % (
+            w_db, units, w_sel))
+
+    variant_rows = []
+    entry = next(e for e in candidate_entries if e["file"].endswith(PCI))
+    with open(os.path.join(src, PCI)) as f:
+        shipped = f.read()
+    for name, rewrite, expected in VARIANTS:
+        text = rewrite(shipped)
+        if text == shipped and variant_rows:
+            sys.exit("bench: variant '%s' did not apply to %s" % (name, PCI))
+        vdir = os.path.join(tmp, "variant-%d" % len(variant_rows))
+        os.makedirs(vdir)
+        vfile = os.path.join(vdir, "pci-hyperv.c")
+        with open(vfile, "w") as f:
+            f.write(text)
+        original = os.path.join(entry["directory"], entry["file"])
+        args = [vfile if os.path.normpath(os.path.join(entry["directory"], x)) == original else x
+                for x in entry["arguments"]]
+        with open(os.path.join(vdir, "compile_commands.json"), "w") as f:
+            json.dump([{"directory": entry["directory"], "file": vfile, "arguments": args}], f)
+        vreport = os.path.join(vdir, "report.json")
+        timed([a.cli, "-p", vdir, "--format", "json", "-o", vreport, "--quiet"])
+        ours_below = any(r == "hyperv-config-window-below-4g" for _, _, r in audit_findings(vreport))
+        cocci_v, _ = spatch_findings(timed(spatch_command(vfile, 1))[2])
+        cocci_below = any(r == "hyperv-config-window-below-4g" for _, _, r in cocci_v)
+        variant_rows.append((name, expected, ours_below, cocci_below))
+        print("%-36s rule: %-5s mmio-audit: %-5s spatch: %s" % (name, expected, ours_below, cocci_below))
+
+    if a.results:
+        write(a, units, candidate_entries, rows, prep, ours, cocci_found, cocci_calls, variant_rows)
+
+
+def write(a, units, candidate_entries, rows, prep, ours, cocci_found, cocci_calls, variant_rows):
+    say = lambda b: "reported" if b else "not reported"  # noqa: E731
+    lines = ["## Whole-tree audit against Coccinelle (`bench/whole-tree.py`)", "",
+             "Written on %s: %s; %d runs each, alternating, medians; `-j %d` for both." % (
+                 results.stamp(), results.machine(), a.runs, a.jobs), "",
+             "%s configured for Hyper-V (x86_64): %d C units in the configuration; the CLI's prefilter, when the tree "
+             "was prepared, kept %d that may call an allocator: %s." % (
+                 a.source, units, len(candidate_entries),
+                 ", ".join(sorted(os.path.basename(e["file"]) for e in candidate_entries))), "",
+             "| measurement | spatch wall s | mmio-audit wall s | wall ratio | spatch CPU s | mmio-audit CPU s | "
+             "CPU ratio | RSS ratio |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for name, wb, wt, cb, ct, rb, rt in rows:
+        lines.append("| %s | %.2f | %.2f | %.3f | %.2f | %.2f | %.3f | %.3f |" % (
+            name, wb, wt, wt / wb, cb, ct, ct / cb, rt / rb))
+    if prep:
+        w_db, c_db, w_sel, c_sel = prep
+        wb = rows[0][1]
+        lines += ["", "The preparation is paid once per tree and configuration (it is cached with the tree): the "
+                  "whole configuration's database from Kbuild's dry run took %.1f s (%.1fx spatch's run), and the "
+                  "first selection pass, which preprocesses each of the %d units once, %.1f s wall, %.1f s CPU (%.1fx)." % (
+                      w_db, w_db / wb, units, w_sel, c_sel, w_sel / wb)]
+    lines += ["", "Findings on the tree as shipped: mmio-audit %s; spatch %s. Call sites spatch lists: %d." % (
+        ", ".join("%s:%d [%s]" % f for f in sorted(ours)) or "none",
+        ", ".join("%s:%d [%s]" % f for f in sorted(cocci_found)) or "none", len(cocci_calls)), "",
+        "The config-window call of pci-hyperv.c written other ways (hyperv-config-window-below-4g):", "",
+        "| variant | by the rule's definition | mmio-audit | spatch |", "| --- | --- | --- | --- |"]
+    for name, expected, ours_below, cocci_below in variant_rows:
+        lines.append("| %s | %s | %s | %s |" % (name, say(expected), say(ours_below), say(cocci_below)))
+    results.write_section(a.results, "whole-tree", lines)
+
+
+if __name__ == "__main__":
+    main()
