@@ -83,19 +83,6 @@ AnalysisResult standIn(const AnalysisRequest &Request, const Ruleset &, const Ch
   return Result;
 }
 
-/// Everything the parser makes of `Input` fed `Piece` bytes at a time.
-std::vector<std::pair<FrameParser::Status, std::string>> framesOf(llvm::StringRef Input, size_t Piece) {
-  std::vector<std::pair<FrameParser::Status, std::string>> Frames;
-  FrameParser P;
-  std::string Out;
-  for (size_t I = 0; I < Input.size(); I += Piece) {
-    P.feed(Input.substr(I, Piece));
-    for (FrameParser::Status S; (S = P.next(Out)) != FrameParser::Status::NeedMore;)
-      Frames.emplace_back(S, Out);
-  }
-  return Frames;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {

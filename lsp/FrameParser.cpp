@@ -70,4 +70,16 @@ FrameParser::Status FrameParser::next(std::string &Out) {
   return Status::Message;
 }
 
+std::vector<std::pair<FrameParser::Status, std::string>> framesOf(llvm::StringRef Input, size_t Piece) {
+  std::vector<std::pair<FrameParser::Status, std::string>> Frames;
+  FrameParser P;
+  std::string Out;
+  for (size_t I = 0; I < Input.size(); I += Piece) {
+    P.feed(Input.substr(I, Piece));
+    for (FrameParser::Status S; (S = P.next(Out)) != FrameParser::Status::NeedMore;)
+      Frames.emplace_back(S, Out);
+  }
+  return Frames;
+}
+
 } // namespace mmio::lsp

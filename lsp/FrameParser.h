@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace mmio::lsp {
 
@@ -39,6 +41,10 @@ private:
   bool InBody = false; // the blank line after the headers was seen: `Length` bytes of content follow
   size_t Length = 0;
 };
+
+/// Every frame of `Input`, fed to a parser `Piece` bytes at a time: what a client writing in pieces of that size
+/// would make the server read. The same input must give the same frames whatever the piece size.
+std::vector<std::pair<FrameParser::Status, std::string>> framesOf(llvm::StringRef Input, size_t Piece);
 
 } // namespace mmio::lsp
 

@@ -13,18 +13,6 @@ namespace {
 
 using Frames = std::vector<std::pair<FrameParser::Status, std::string>>;
 
-Frames parse(llvm::StringRef Input, size_t Piece) {
-  Frames Out;
-  FrameParser P;
-  std::string Body;
-  for (size_t I = 0; I < Input.size(); I += Piece) {
-    P.feed(Input.substr(I, Piece));
-    for (FrameParser::Status S; (S = P.next(Body)) != FrameParser::Status::NeedMore;)
-      Out.emplace_back(S, Body);
-  }
-  return Out;
-}
-
 constexpr auto Message = FrameParser::Status::Message;
 constexpr auto Malformed = FrameParser::Status::Malformed;
 
@@ -34,11 +22,11 @@ TEST(LspFrameParserTest, FramesWhateverThePieces) {
                       "content-length:3\nContent-Type: x\n\n[1]";
   Frames Expected{{Message, "{}"}, {Message, "[1]"}};
   for (size_t Piece = 1; Piece <= Input.size(); ++Piece)
-    EXPECT_EQ(parse(Input, Piece), Expected) << "fed " << Piece << " bytes at a time";
+    EXPECT_EQ(framesOf(Input, Piece), Expected) << "fed " << Piece << " bytes at a time";
 }
 
 TEST(LspFrameParserTest, SkipsFramesWithoutAUsableLength) {
-  Frames F = parse("Content-Type: text\r\n\r\n"
+  Frames F = framesOf("Content-Type: text\r\n\r\n"
                    "Content-Length: many\r\n\r\n"
                    "Content-Length: -1\r\n\r\n"
                    "Content-Length: x\r\nContent-Length: 1\r\n\r\n"
@@ -67,7 +55,7 @@ TEST(LspFrameParserTest, WaitsForTheWholeBody) {
 }
 
 TEST(LspFrameParserTest, ZeroLengthFrame) {
-  EXPECT_EQ(parse("Content-Length: 0\r\n\r\nContent-Length: 0\r\n\r\n", 3), (Frames{{Message, ""}, {Message, ""}}));
+  EXPECT_EQ(framesOf("Content-Length: 0\r\n\r\nContent-Length: 0\r\n\r\n", 3), (Frames{{Message, ""}, {Message, ""}}));
 }
 
 } // namespace
