@@ -1,6 +1,7 @@
 #include "Server.h"
 
 #include "Analysis.h"
+#include "BuildConfig.h"
 
 #include "rules/RulesetLoader.h"
 
@@ -9,10 +10,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-
-#ifndef MMIO_AUDIT_VERSION
-#define MMIO_AUDIT_VERSION "unknown"
-#endif
 
 namespace mmio::lsp {
 

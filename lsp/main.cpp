@@ -1,5 +1,6 @@
 // mmio-audit-lsp: mmio-audit's findings in the editor, over the Language Server Protocol on stdin/stdout, next to
 // clangd. Only protocol goes to stdout: everything else (its log, anything a library prints) goes to stderr.
+#include "BuildConfig.h"
 #include "Server.h"
 #include "Transport.h"
 
@@ -13,13 +14,6 @@
 #include <fcntl.h>
 #include <iostream>
 #include <unistd.h>
-
-#ifndef MMIO_AUDIT_VERSION
-#define MMIO_AUDIT_VERSION "unknown"
-#endif
-#ifndef MMIO_CLANG_RESOURCE_DIR
-#define MMIO_CLANG_RESOURCE_DIR ""
-#endif
 
 namespace cl = llvm::cl;
 

@@ -1,14 +1,8 @@
 #include "Audit.h"
+#include "BuildConfig.h"
 
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
-
-#ifndef MMIO_AUDIT_VERSION
-#define MMIO_AUDIT_VERSION "unknown"
-#endif
-#ifndef MMIO_AUDIT_INFORMATION_URI
-#define MMIO_AUDIT_INFORMATION_URI ""
-#endif
 
 namespace mmio {
 

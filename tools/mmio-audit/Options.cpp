@@ -1,4 +1,5 @@
 #include "Options.h"
+#include "BuildConfig.h"
 
 #include "report/Report.h"
 
@@ -8,13 +9,6 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
-
-#ifndef MMIO_AUDIT_VERSION
-#define MMIO_AUDIT_VERSION "unknown"
-#endif
-#ifndef MMIO_CLANG_RESOURCE_DIR
-#define MMIO_CLANG_RESOURCE_DIR ""
-#endif
 
 namespace cl = llvm::cl;
 
