@@ -27,6 +27,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import results  # noqa: E402
+from measure import peak_rss, timed  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL_UNITS = [
@@ -34,31 +35,6 @@ KERNEL_UNITS = [
     ("drivers/hv/vmbus_drv.c", "defines and exports the allocator: function bodies walked, no call"),
     ("kernel/sched/core.c", "a large file without allocator calls: identifier-table check only"),
 ]
-
-
-def run_measured(cmd, cwd):
-    """Wall seconds and CPU seconds (user + system) of one run of cmd. CPU time is what the table compares: it
-    barely moves when other work shares the machine, where wall time does."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    wall = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit("bench: command failed (%d): %s\n%s" % (proc.returncode, " ".join(cmd[:3]), proc.stderr.decode()[-2000:]))
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
-
-
-def peak_rss(cmd, cwd):
-    """Peak RSS in MiB of one run, from GNU time when available (ru_maxrss of children only ever grows)."""
-    if not os.path.exists("/usr/bin/time"):
-        return float("nan")
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        return int(proc.stderr.decode().strip().splitlines()[-1]) / 1024.0
-    except (ValueError, IndexError):
-        return float("nan")
 
 
 def instructions(cmd, cwd):
@@ -131,8 +107,8 @@ def main():
         with_plugin = cmd + ["-fplugin=" + args.plugin]
         base, plug = [], []
         for _ in range(args.runs):
-            base.append(run_measured(cmd, cwd))
-            plug.append(run_measured(with_plugin, cwd))
+            base.append(timed(cmd, cwd)[:2])
+            plug.append(timed(with_plugin, cwd)[:2])
         rb, rp = peak_rss(cmd, cwd), peak_rss(with_plugin, cwd)
         cb, cp = statistics.median(b[1] for b in base), statistics.median(p[1] for p in plug)
         wb, wp = statistics.median(b[0] for b in base), statistics.median(p[0] for p in plug)

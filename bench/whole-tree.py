@@ -18,16 +18,15 @@ import argparse
 import json
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import results  # noqa: E402
+from measure import peak_rss, timed  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COCCI = os.path.join(ROOT, "bench", "cocci", "hyperv-config-window.cocci")
@@ -45,28 +44,6 @@ VARIANTS = [
         "static int hv_allocate_config_window(struct hv_pcibus_device *hbus)\n{\n\tint ret;\n"
         "\tresource_size_t low = 0;\n").replace(CALL, CALL.replace(" 0, -1,", " low, -1,")), True),
 ]
-
-
-def timed(cmd, cwd=None):
-    """(wall s, CPU s, stdout) of one run; CPU is user + system of the command and its children."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode not in (0, 1):
-        sys.exit("bench: %s failed (%d):\n%s" % (cmd[0], proc.returncode, proc.stderr.decode()[-2000:]))
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, proc.stdout.decode()
-
-
-def peak_rss(cmd, cwd=None):
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE)
-    try:
-        return int(proc.stderr.decode().strip().splitlines()[-1]) / 1024.0
-    except (ValueError, IndexError):
-        return float("nan")
 
 
 def spatch_command(target, jobs):
@@ -130,8 +107,8 @@ def main():
         a.source, units, len(candidate_entries), a.runs))
     base, tool = [], []
     for _ in range(a.runs):
-        base.append(timed(spatch))
-        tool.append(timed(audit))
+        base.append(timed(spatch, ok=(0, 1)))
+        tool.append(timed(audit, ok=(0, 1)))
     rss_base, rss_tool = peak_rss(spatch), peak_rss(audit)
     med = lambda xs, i: statistics.median(x[i] for x in xs)  # noqa: E731
     cocci_found, cocci_calls = spatch_findings(base[-1][2])
@@ -145,9 +122,10 @@ def main():
     if not a.skip_preparation:
         # The one-time cost, measured on fresh files so nothing cached is reused.
         db = os.path.join(tmp, "whole.json")
-        w_db, c_db, _ = timed([sys.executable, os.path.join(ROOT, "tools", "kernel", "compile-db.py"), src, out, db])
+        compile_db = os.path.join(ROOT, "tools", "kernel", "compile-db.py")
+        w_db, c_db, _ = timed([sys.executable, compile_db, src, out, db])
         w_sel, c_sel, _ = timed([a.cli, "-p", db, "-j", str(a.jobs), "--write-candidates",
-                                 os.path.join(tmp, "first.json"), "--progress=never", "--quiet"])
+                                 os.path.join(tmp, "first.json"), "--progress=never", "--quiet"], ok=(0, 1))
         prep = (w_db, c_db, w_sel, c_sel)
         print("preparation, once per tree: database %.1f s, selection over %d units %.1f s (wall)" % (
             w_db, units, w_sel))
@@ -171,9 +149,9 @@ def main():
         with open(os.path.join(vdir, "compile_commands.json"), "w") as f:
             json.dump([{"directory": entry["directory"], "file": vfile, "arguments": args}], f)
         vreport = os.path.join(vdir, "report.json")
-        timed([a.cli, "-p", vdir, "--format", "json", "-o", vreport, "--quiet"])
+        timed([a.cli, "-p", vdir, "--format", "json", "-o", vreport, "--quiet"], ok=(0, 1))
         ours_below = any(r == "hyperv-config-window-below-4g" for _, _, r in audit_findings(vreport))
-        cocci_v, _ = spatch_findings(timed(spatch_command(vfile, 1))[2])
+        cocci_v, _ = spatch_findings(timed(spatch_command(vfile, 1), ok=(0, 1))[2])
         cocci_below = any(r == "hyperv-config-window-below-4g" for _, _, r in cocci_v)
         variant_rows.append((name, expected, ours_below, cocci_below))
         print("%-36s rule: %-5s mmio-audit: %-5s spatch: %s" % (name, expected, ours_below, cocci_below))

@@ -41,9 +41,7 @@ read -r src out < <("$root/tools/kernel/prepare-tree.sh" "${args[@]}" --cache "$
 # CLI's prefilter (tools/kernel/prepare-tree.sh).
 candidates=$out/mmio-audit/compile_commands.json
 [[ -f $candidates ]] || { echo "audit-kernel.sh: preparing $source wrote no $candidates" >&2; exit 2; }
-mapfile -t units < <(python3 -c 'import json, os, sys
-for e in json.load(open(sys.argv[1])):
-    print(os.path.relpath(os.path.join(e["directory"], e["file"]), sys.argv[2]))' "$candidates" "$src" | sort)
+mapfile -t units < <(python3 "$root/tools/kernel/db-files.py" "$candidates" "$src")
 objects=()
 for u in "${units[@]}"; do
   objects+=("${u%.c}.o")

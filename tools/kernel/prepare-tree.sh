@@ -116,10 +116,7 @@ if ((select)) && [[ -x $cli ]]; then
       # A unit that does not preprocess stays a candidate (only a proof of no call leaves one out). After `make
       # prepare` those are the units that need files Kbuild generates when it builds them (selinux's flask.h, the
       # vdso images, the crc tables): build them, and the second pass decides them on their real contents.
-      mapfile -t objects < <(python3 -c 'import json, sys
-for e in json.load(open(sys.argv[1])):
-    a = e["arguments"]
-    print(a[a.index("-o") + 1])' "$first")
+      mapfile -t objects < <(python3 "$root/tools/kernel/db-files.py" --objects "$first")
       if ((${#objects[@]})); then
         make "${make_args[@]}" -k -j "$(nproc)" "${objects[@]}" >/dev/null 2>&1 || true
       fi
