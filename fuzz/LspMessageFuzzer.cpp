@@ -53,12 +53,11 @@ public:
 
 /// The stand-in analysis: a finding with a quick fix on each line that mentions "mmio" (so that code actions have
 /// something to offer), and a unit that "does not compile" when the text has "#error".
-AnalysisResult standIn(const AnalysisRequest &Request, const Ruleset &, const CheckOptions &) {
+AnalysisResult standIn(const AnalysisRequest &Request, const AuditSession &) {
   AnalysisResult Result;
   llvm::StringRef Text;
-  for (const auto &[Path, Contents] : Request.Overlay)
-    if (Path == Request.Path)
-      Text = Contents;
+  if (auto It = Request.Overlay.find(Request.Path); It != Request.Overlay.end())
+    Text = It->second;
   if (Text.contains("#error")) {
     Result.State = AnalysisResult::Status::DidNotCompile;
     Result.Problem = "#error";
@@ -117,7 +116,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   }();
   ServerOptions Options;
   Options.CompileCommandsDir = FuzzDir;
-  Options.RulesPath = RulesFile;
+  Options.Session.RulesPath = RulesFile;
   Options.AnalyseInline = true; // each input replays the same, and every analysis it asks for runs
   Options.Verbose = true;
   // MMIO_LSP_FUZZ_LOG=1: the server's log on stderr, to see what an input does.

@@ -7,8 +7,8 @@
 #include "FindingConverter.h"
 #include "Positions.h"
 
-#include "check/Checker.h"
-#include "rules/Ruleset.h"
+#include "session/AuditSession.h"
+#include "tooling/AuditInvocation.h"
 
 #include <string>
 #include <utility>
@@ -20,10 +20,9 @@ struct AnalysisRequest {
   std::string Uri;
   std::string Path; // absolute
   PreparedCommand Command;
-  /// Absolute path -> text of every open document, seen in place of the file on disk.
-  std::vector<std::pair<std::string, std::string>> Overlay;
+  /// Every open document's text, seen in place of the file on disk.
+  FileOverlay Overlay;
   OffsetEncoding Encoding = OffsetEncoding::UTF16;
-  bool WarningsAsErrors = false;
 };
 
 struct AnalysisResult {
@@ -38,7 +37,7 @@ struct AnalysisResult {
   unsigned Elsewhere = 0;  // findings in other files (headers): not this document's
 };
 
-AnalysisResult analyse(const AnalysisRequest &Request, const Ruleset &Rules, const CheckOptions &Check);
+AnalysisResult analyse(const AnalysisRequest &Request, const AuditSession &Session);
 
 } // namespace mmio::lsp
 

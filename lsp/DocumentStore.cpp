@@ -2,29 +2,21 @@
 
 namespace mmio::lsp {
 
-llvm::Error applyChange(std::string &Text, const llvm::json::Object &Change, OffsetEncoding E) {
-  std::optional<llvm::StringRef> NewText = Change.getString("text");
-  if (!NewText)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "a content change without text");
-  const llvm::json::Value *RangeValue = Change.get("range");
-  if (!RangeValue) {
-    Text = NewText->str();
+llvm::Error applyChange(std::string &Text, const TextDocumentContentChangeEvent &Change, OffsetEncoding E) {
+  if (!Change.Replaced) {
+    Text = Change.Text;
     return llvm::Error::success();
   }
-  Range R;
-  llvm::json::Path::Root Root;
-  if (!fromJSON(*RangeValue, R, Root))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "a content change with an invalid range");
-  llvm::Expected<size_t> Begin = positionToOffset(Text, R.Start, E);
+  llvm::Expected<size_t> Begin = positionToOffset(Text, Change.Replaced->Start, E);
   if (!Begin)
     return Begin.takeError();
-  llvm::Expected<size_t> End = positionToOffset(Text, R.End, E);
+  llvm::Expected<size_t> End = positionToOffset(Text, Change.Replaced->End, E);
   if (!End)
     return End.takeError();
   if (*End < *Begin)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "a content change whose range ends before it starts");
-  Text.replace(*Begin, *End - *Begin, NewText->str());
+  Text.replace(*Begin, *End - *Begin, Change.Text);
   return llvm::Error::success();
 }
 
@@ -34,21 +26,17 @@ void DocumentStore::open(Document D) {
   Docs[Uri] = std::move(D);
 }
 
-llvm::Error DocumentStore::change(llvm::StringRef Uri, int64_t Version, const llvm::json::Array &Changes,
-                                  OffsetEncoding E) {
+llvm::Error DocumentStore::change(llvm::StringRef Uri, int64_t Version,
+                                  const std::vector<TextDocumentContentChangeEvent> &Changes, OffsetEncoding E) {
   std::lock_guard<std::mutex> Lock(Mutex);
   auto It = Docs.find(Uri);
   if (It == Docs.end())
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "didChange for a document that is not open: %s",
                                    Uri.str().c_str());
   std::string Text = It->second.Text;
-  for (const llvm::json::Value &C : Changes) {
-    const llvm::json::Object *Obj = C.getAsObject();
-    if (!Obj)
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), "a content change that is not an object");
-    if (llvm::Error Err = applyChange(Text, *Obj, E))
+  for (const TextDocumentContentChangeEvent &C : Changes)
+    if (llvm::Error Err = applyChange(Text, C, E))
       return Err;
-  }
   It->second.Text = std::move(Text);
   It->second.Version = Version;
   return llvm::Error::success();

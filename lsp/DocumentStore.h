@@ -3,6 +3,7 @@
 #define MMIO_AUDIT_LSP_DOCUMENTSTORE_H
 
 #include "Positions.h"
+#include "Protocol.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
@@ -24,15 +25,16 @@ struct Document {
   std::string Text;
 };
 
-/// Applies one `TextDocumentContentChangeEvent`: a range replaced, or (without a range) the whole text.
-llvm::Error applyChange(std::string &Text, const llvm::json::Object &Change, OffsetEncoding E);
+/// Applies one content change: a range replaced, or (without a range) the whole text.
+llvm::Error applyChange(std::string &Text, const TextDocumentContentChangeEvent &Change, OffsetEncoding E);
 
 class DocumentStore {
 public:
   void open(Document D);
   /// Applies `Changes` in order and takes `Version`; an unknown document or a change that does not fit is an
   /// error and leaves the document as it was.
-  llvm::Error change(llvm::StringRef Uri, int64_t Version, const llvm::json::Array &Changes, OffsetEncoding E);
+  llvm::Error change(llvm::StringRef Uri, int64_t Version, const std::vector<TextDocumentContentChangeEvent> &Changes,
+                     OffsetEncoding E);
   /// Replaces the whole text (didSave with includeText).
   void setText(llvm::StringRef Uri, std::string Text);
   bool close(llvm::StringRef Uri);

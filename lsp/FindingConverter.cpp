@@ -1,6 +1,6 @@
 #include "FindingConverter.h"
 
-#include "report/CallExtent.h"
+#include "source/CallExtent.h"
 
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/SourceManager.h"
@@ -52,10 +52,9 @@ llvm::json::Object related(const std::string &Uri, const Range &Where, llvm::Str
 } // namespace
 
 FindingConverter::FindingConverter(SourceManager &SM, const LangOptions &LangOpts, OffsetEncoding Encoding,
-                                   const Ruleset &Rules, bool WarningsAsErrors, std::string MainUri,
-                                   std::string Directory)
-    : SM(SM), LangOpts(LangOpts), Encoding(Encoding), Rules(Rules), WarningsAsErrors(WarningsAsErrors),
-      MainUri(std::move(MainUri)), Directory(std::move(Directory)) {}
+                                   const Ruleset &Rules, std::string MainUri, std::string Directory)
+    : SM(SM), LangOpts(LangOpts), Encoding(Encoding), Rules(Rules), MainUri(std::move(MainUri)),
+      Directory(std::move(Directory)) {}
 
 std::string FindingConverter::uriOf(FileID FID) {
   if (FID == SM.getMainFileID())
@@ -124,8 +123,7 @@ std::string FindingConverter::fixTitle(const Finding &F, llvm::StringRef Origina
   return "Replace '" + Original.str() + "' with '" + F.Fix->Replacement + "' [" + F.RuleId + "]";
 }
 
-std::optional<LspFinding> FindingConverter::convert(const Finding &F,
-                                                    const std::optional<SuppressionComment> &Malformed) {
+std::optional<LspFinding> FindingConverter::convert(const Finding &F) {
   if (F.Loc.isInvalid() || !SM.isWrittenInMainFile(SM.getFileLoc(F.Loc)))
     return std::nullopt;
 
@@ -161,15 +159,10 @@ std::optional<LspFinding> FindingConverter::convert(const Finding &F,
     std::optional<Place> P = placeIn(N.Where);
     Related.push_back(related(P ? P->Uri : Main->Uri, P ? P->Where : Main->Where, N.Message));
   }
-  if (Malformed) {
-    std::optional<Place> P = placeOf(Malformed->Loc);
-    Related.push_back(
-        related(P ? P->Uri : Main->Uri, P ? P->Where : Main->Where, malformedSuppressionNote(*Malformed)));
-  }
 
   LspFinding Out;
   Out.RuleId = F.RuleId;
-  bool IsError = F.Level == Severity::Error || WarningsAsErrors;
+  bool IsError = F.Level == Severity::Error;
   Out.Diagnostic = llvm::json::Object{
       {"range", Main->Where},   {"severity", IsError ? 1 : 2}, {"code", F.RuleId},
       {"source", "mmio-audit"}, {"message", F.Message},

@@ -6,7 +6,6 @@
 #include "Positions.h"
 
 #include "check/Finding.h"
-#include "report/Suppression.h"
 #include "rules/Ruleset.h"
 
 #include "clang/Basic/SourceLocation.h"
@@ -43,11 +42,11 @@ public:
   /// `MainUri`/`MainPath`: the document analysed (its URI exactly as the client sent it). `Directory`: the compile
   /// command's, against which relative file names are made absolute.
   FindingConverter(clang::SourceManager &SM, const clang::LangOptions &LangOpts, OffsetEncoding Encoding,
-                   const Ruleset &Rules, bool WarningsAsErrors, std::string MainUri, std::string Directory);
+                   const Ruleset &Rules, std::string MainUri, std::string Directory);
 
-  /// The diagnostic for `F`, or nothing when the finding is not in the main file (the editor shows a file's own
-  /// findings). `Malformed` is a suppression comment that covers it without silencing it.
-  std::optional<LspFinding> convert(const Finding &F, const std::optional<SuppressionComment> &Malformed);
+  /// The diagnostic for `F`, at its severity, or nothing when the finding is not in the main file (the editor shows
+  /// a file's own findings).
+  std::optional<LspFinding> convert(const Finding &F);
 
 private:
   struct Place {
@@ -65,7 +64,6 @@ private:
   const clang::LangOptions &LangOpts;
   OffsetEncoding Encoding;
   const Ruleset &Rules;
-  bool WarningsAsErrors;
   std::string MainUri;
   std::string Directory;
   llvm::StringMap<std::string> OutsideFiles; // ruleset files read for column conversion

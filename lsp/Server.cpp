@@ -3,8 +3,6 @@
 #include "Analysis.h"
 #include "BuildConfig.h"
 
-#include "rules/RulesetLoader.h"
-
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -15,21 +13,13 @@ namespace mmio::lsp {
 
 namespace {
 
-// JSON-RPC and LSP error codes.
-constexpr int ParseError = -32700;
-constexpr int InvalidRequest = -32600;
-constexpr int MethodNotFound = -32601;
-constexpr int InvalidParams = -32602;
-constexpr int ServerNotInitialized = -32002;
-
 /// The encoding to speak: the first one the client lists that this server knows (clients list by preference);
 /// UTF-16, LSP's default, when it lists none.
-OffsetEncoding chooseEncoding(const llvm::json::Array *Offered) {
+OffsetEncoding chooseEncoding(const std::optional<std::vector<std::string>> &Offered) {
   if (Offered)
-    for (const llvm::json::Value &V : *Offered)
-      if (std::optional<llvm::StringRef> Name = V.getAsString())
-        if (std::optional<OffsetEncoding> E = encodingFromName(*Name))
-          return *E;
+    for (const std::string &Name : *Offered)
+      if (std::optional<OffsetEncoding> E = encodingFromName(Name))
+        return *E;
   return OffsetEncoding::UTF16;
 }
 
@@ -60,8 +50,9 @@ std::string absolute(llvm::StringRef Path) {
 } // namespace
 
 Server::Server(MessageSink &Out, ServerOptions O)
-    : Out(Out), Options(std::move(O)), Commands(Options.CompileCommandsDir, Options.Cleanup),
-      RulesFile(Options.RulesPath.empty() ? std::string() : absolute(Options.RulesPath)) {
+    : Out(Out), Options(std::move(O)), Handlers(Out, [this](const llvm::Twine &Why) { log(Why.str(), 1); }), Commands(Options.CompileCommandsDir, Options.Cleanup),
+      RulesFile(Options.Session.RulesPath.empty() ? std::string() : absolute(Options.Session.RulesPath)) {
+  bindHandlers();
   ActiveRules = loadRules();
   if (!ActiveRules->Error.empty())
     log(ActiveRules->Error);
@@ -73,22 +64,14 @@ Server::~Server() { Worker->stop(); }
 
 std::shared_ptr<const Server::Rules> Server::loadRules(std::optional<std::string> Text) const {
   auto R = std::make_shared<Rules>();
-  llvm::Expected<Ruleset> Loaded = RulesFile.empty() ? loadBuiltinRuleset()
-                                   : Text            ? parseRuleset(*Text, RulesFile)
-                                                     : loadRulesetFile(RulesFile);
-  if (!Loaded) {
+  AuditSettings Settings = Options.Session;
+  Settings.RulesPath = RulesFile;
+  Settings.RulesText = std::move(Text);
+  llvm::Expected<AuditSession> Loaded = AuditSession::load(Settings);
+  if (!Loaded)
     R->Error = llvm::toString(Loaded.takeError());
-    return R;
-  }
-  for (const std::string &Id : Options.Disable) {
-    if (!Loaded->findRule(Id)) {
-      R->Error = "cannot disable rule '" + Id + "': no such rule in " + Loaded->Source;
-      return R;
-    }
-    R->Check.DisabledRules.insert(Id);
-  }
-  R->Check.ReportUnknown = Options.ReportUnknown;
-  R->Set = std::move(*Loaded);
+  else
+    R->Session.emplace(std::move(*Loaded));
   return R;
 }
 
@@ -101,20 +84,7 @@ void Server::log(llvm::StringRef Message, std::optional<int> Type) {
   // One write a line: the worker logs too, and the log is unbuffered.
   *Options.Log << ("mmio-audit-lsp: " + Message + "\n").str();
   if (Type)
-    notify("window/logMessage", llvm::json::Object{{"type", *Type}, {"message", clientText(Message)}});
-}
-
-void Server::reply(const llvm::json::Value &Id, llvm::json::Value Result) {
-  Out.send(llvm::json::Object{{"jsonrpc", "2.0"}, {"id", Id}, {"result", std::move(Result)}});
-}
-
-void Server::replyError(const llvm::json::Value &Id, int Code, llvm::StringRef Message) {
-  Out.send(llvm::json::Object{
-      {"jsonrpc", "2.0"}, {"id", Id}, {"error", llvm::json::Object{{"code", Code}, {"message", Message}}}});
-}
-
-void Server::notify(llvm::StringRef Method, llvm::json::Value Params) {
-  Out.send(llvm::json::Object{{"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}});
+    Out.notify("window/logMessage", llvm::json::Object{{"type", *Type}, {"message", clientText(Message)}});
 }
 
 int Server::run(Transport &In) {
@@ -141,179 +111,124 @@ int Server::run(Transport &In) {
 }
 
 Server::After Server::receive(llvm::StringRef Body) {
-  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Body);
-  if (!Parsed) {
-    std::string Why = llvm::toString(Parsed.takeError());
-    log("a message that is not JSON: " + Why);
-    replyError(nullptr, ParseError, "invalid JSON: " + Why);
+  RpcError Error;
+  std::optional<IncomingMessage> M = decodeMessage(Body, Error);
+  if (!M) {
+    if (Error.Code == ParseError)
+      log("a message that is not JSON: " + Error.Message);
+    Out.replyError(nullptr, Error.Code, Error.Message);
     return After::Continue;
   }
-  const llvm::json::Object *Msg = Parsed->getAsObject();
-  std::optional<llvm::StringRef> Method = Msg ? Msg->getString("method") : std::nullopt;
-  if (Method && *Method == "exit") {
+  if (M->Type == IncomingMessage::Kind::Notification && M->Method == "exit") {
     Worker->stop();
     return After::Exit;
   }
-  handleMessage(*Parsed);
+  handleMessage(*M);
   return After::Continue;
 }
 
-void Server::handleMessage(const llvm::json::Value &Message) {
-  const llvm::json::Object *Msg = Message.getAsObject();
-  if (!Msg) {
-    replyError(nullptr, InvalidRequest, "a message must be a JSON object");
-    return;
-  }
-  std::optional<llvm::StringRef> Method = Msg->getString("method");
-  const llvm::json::Value *Id = Msg->get("id");
-  if (!Method) {
-    if (!Id)
-      replyError(nullptr, InvalidRequest, "a message without a method");
-    return; // a response to a request of ours: this server sends none
-  }
+void Server::bindHandlers() {
+  Handlers.request<InitializeParams>("initialize", [this](const InitializeParams &P) { return initialize(P); });
+  Handlers.request("shutdown", [this] { return shutdown(); });
+  Handlers.request<CodeActionParams>("textDocument/codeAction",
+                                     [this](const CodeActionParams &P) { return codeAction(P); });
+  Handlers.notification("initialized", [this] { initialized(); });
+  Handlers.notification<DidOpenTextDocumentParams>("textDocument/didOpen",
+                                                   [this](const DidOpenTextDocumentParams &P) { didOpen(P); });
+  Handlers.notification<DidChangeTextDocumentParams>("textDocument/didChange",
+                                                     [this](const DidChangeTextDocumentParams &P) { didChange(P); });
+  Handlers.notification<DidSaveTextDocumentParams>("textDocument/didSave",
+                                                   [this](const DidSaveTextDocumentParams &P) { didSave(P); });
+  Handlers.notification<DidCloseTextDocumentParams>("textDocument/didClose",
+                                                    [this](const DidCloseTextDocumentParams &P) { didClose(P); });
+}
+
+void Server::handleMessage(const IncomingMessage &M) {
+  if (M.Type == IncomingMessage::Kind::Response)
+    return; // to a request of ours: this server sends none
   if (Options.Verbose)
-    log(("<-- " + *Method).str());
-  if (Id)
-    handleRequest(*Id, *Method, Msg->get("params"));
-  else
-    handleNotification(*Method, Msg->get("params"));
+    log("<-- " + M.Method);
+  if (M.Type == IncomingMessage::Kind::Request) {
+    if (M.Method == "initialize" && Initialized)
+      Out.replyError(M.Id, InvalidRequest, "initialize was already sent");
+    else if (M.Method != "initialize" && !Initialized)
+      Out.replyError(M.Id, ServerNotInitialized, "the server is not initialized: send initialize first");
+    else if (ShutdownRequested)
+      Out.replyError(M.Id, InvalidRequest, "the server is shutting down");
+    else if (!Handlers.dispatchRequest(M))
+      Out.replyError(M.Id, MethodNotFound, "method not found: " + M.Method);
+    return;
+  }
+  // LSP: notifications before initialize are dropped, and after shutdown only exit counts. Those without a
+  // handler ($/cancelRequest, $/setTrace, workspace/...) have nothing to do.
+  if (Initialized && !ShutdownRequested)
+    Handlers.dispatchNotification(M);
 }
 
-void Server::handleRequest(const llvm::json::Value &Id, llvm::StringRef Method, const llvm::json::Value *Params) {
-  if (Method == "initialize") {
-    if (Initialized) {
-      replyError(Id, InvalidRequest, "initialize was already sent");
-      return;
-    }
-    reply(Id, initialize(Params ? Params->getAsObject() : nullptr));
-    Initialized = true;
-    return;
-  }
-  if (!Initialized) {
-    replyError(Id, ServerNotInitialized, "the server is not initialized: send initialize first");
-    return;
-  }
-  if (ShutdownRequested) {
-    replyError(Id, InvalidRequest, "the server is shutting down");
-    return;
-  }
-  if (Method == "shutdown") {
-    ShutdownRequested = true;
-    Worker->stop();
-    reply(Id, nullptr);
-    return;
-  }
-  if (Method == "textDocument/codeAction") {
-    const llvm::json::Object *P = Params ? Params->getAsObject() : nullptr;
-    if (!P) {
-      replyError(Id, InvalidParams, "textDocument/codeAction needs params");
-      return;
-    }
-    reply(Id, codeAction(*P));
-    return;
-  }
-  replyError(Id, MethodNotFound, ("method not found: " + Method).str());
-}
-
-void Server::handleNotification(llvm::StringRef Method, const llvm::json::Value *Params) {
-  if (!Initialized || ShutdownRequested)
-    return; // LSP: notifications before initialize are dropped, and after shutdown only exit counts
-  const llvm::json::Object *P = Params ? Params->getAsObject() : nullptr;
-  if (Method == "initialized") {
-    std::shared_ptr<const Rules> R = currentRules();
-    if (!R->Error.empty())
-      notify("window/showMessage", llvm::json::Object{{"type", 1}, {"message", clientText(R->Error)}});
-    return;
-  }
-  if (!Method.starts_with("textDocument/"))
-    return; // $/cancelRequest, $/setTrace, workspace/...: nothing to do
-  if (!P) {
-    log(("ignored " + Method + " without params").str(), 1);
-    return;
-  }
-  if (Method == "textDocument/didOpen")
-    didOpen(*P);
-  else if (Method == "textDocument/didChange")
-    didChange(*P);
-  else if (Method == "textDocument/didSave")
-    didSave(*P);
-  else if (Method == "textDocument/didClose")
-    didClose(*P);
-}
-
-llvm::json::Value Server::initialize(const llvm::json::Object *Params) {
-  const llvm::json::Object *Caps = Params ? Params->getObject("capabilities") : nullptr;
-  const llvm::json::Object *General = Caps ? Caps->getObject("general") : nullptr;
-  const llvm::json::Array *PositionEncodings = General ? General->getArray("positionEncodings") : nullptr;
-  // clangd's extension, which clients wrote before LSP 3.17 standardised positionEncodings.
-  const llvm::json::Array *OffsetEncodings = Caps ? Caps->getArray("offsetEncoding") : nullptr;
-  Encoding = chooseEncoding(PositionEncodings ? PositionEncodings : OffsetEncodings);
-
+llvm::json::Value Server::initialize(const InitializeParams &P) {
+  Encoding = chooseEncoding(P.PositionEncodings ? P.PositionEncodings : P.OffsetEncodings);
   llvm::json::Object Capabilities{
       {"textDocumentSync",
        llvm::json::Object{{"openClose", true}, {"change", 2}, {"save", llvm::json::Object{{"includeText", true}}}}},
       {"codeActionProvider", llvm::json::Object{{"codeActionKinds", llvm::json::Array{"quickfix"}}}},
   };
-  if (PositionEncodings)
+  if (P.PositionEncodings)
     Capabilities["positionEncoding"] = encodingName(Encoding);
   llvm::json::Object Result{
       {"capabilities", std::move(Capabilities)},
       {"serverInfo", llvm::json::Object{{"name", "mmio-audit-lsp"}, {"version", MMIO_AUDIT_VERSION}}},
   };
-  if (OffsetEncodings)
+  if (P.OffsetEncodings)
     Result["offsetEncoding"] = encodingName(Encoding);
+  Initialized = true;
   return Result;
 }
 
-void Server::didOpen(const llvm::json::Object &Params) {
-  const llvm::json::Object *TD = Params.getObject("textDocument");
-  std::optional<llvm::StringRef> Uri = TD ? TD->getString("uri") : std::nullopt;
-  std::optional<llvm::StringRef> Text = TD ? TD->getString("text") : std::nullopt;
-  if (!Uri || !Text) {
-    log("ignored a didOpen without textDocument.uri and text", 1);
-    return;
-  }
-  llvm::Expected<std::string> Path = pathFromUri(*Uri);
+llvm::json::Value Server::shutdown() {
+  ShutdownRequested = true;
+  Worker->stop();
+  return nullptr;
+}
+
+void Server::initialized() {
+  std::shared_ptr<const Rules> R = currentRules();
+  if (!R->Error.empty())
+    Out.notify("window/showMessage", llvm::json::Object{{"type", 1}, {"message", clientText(R->Error)}});
+}
+
+void Server::didOpen(const DidOpenTextDocumentParams &P) {
+  const TextDocumentItem &TD = P.TextDocument;
+  llvm::Expected<std::string> Path = pathFromUri(TD.Uri);
   if (!Path) {
     log("ignored " + llvm::toString(Path.takeError()), 4);
     return;
   }
   Document D;
-  D.Uri = Uri->str();
+  D.Uri = TD.Uri;
   D.Path = *Path;
-  D.LanguageId = TD->getString("languageId").value_or("").str();
-  D.Version = TD->getInteger("version").value_or(0);
-  D.Text = Text->str();
+  D.LanguageId = TD.LanguageId;
+  D.Version = TD.Version;
+  D.Text = TD.Text;
   bool Analyse = isSource(D);
   Docs.open(std::move(D));
   if (Analyse)
-    Worker->schedule(*Uri, std::chrono::milliseconds(0));
+    Worker->schedule(TD.Uri, std::chrono::milliseconds(0));
 }
 
-void Server::didChange(const llvm::json::Object &Params) {
-  const llvm::json::Object *TD = Params.getObject("textDocument");
-  std::optional<llvm::StringRef> Uri = TD ? TD->getString("uri") : std::nullopt;
-  const llvm::json::Array *Changes = Params.getArray("contentChanges");
-  if (!Uri || !Changes) {
-    log("ignored a didChange without textDocument.uri and contentChanges", 1);
+void Server::didChange(const DidChangeTextDocumentParams &P) {
+  const std::string &Uri = P.TextDocument.Uri;
+  if (llvm::Error E = Docs.change(Uri, P.Version, P.ContentChanges, Encoding)) {
+    log("ignored a change of " + Uri + ": " + llvm::toString(std::move(E)), 1);
     return;
   }
-  int64_t Version = TD->getInteger("version").value_or(0);
-  if (llvm::Error E = Docs.change(*Uri, Version, *Changes, Encoding)) {
-    log("ignored a change of " + Uri->str() + ": " + llvm::toString(std::move(E)), 1);
-    return;
-  }
-  if (std::optional<Document> D = Docs.get(*Uri); D && isSource(*D))
-    Worker->schedule(*Uri, Options.Debounce);
+  if (std::optional<Document> D = Docs.get(Uri); D && isSource(*D))
+    Worker->schedule(Uri, Options.Debounce);
 }
 
-void Server::didSave(const llvm::json::Object &Params) {
-  const llvm::json::Object *TD = Params.getObject("textDocument");
-  std::optional<llvm::StringRef> Uri = TD ? TD->getString("uri") : std::nullopt;
-  if (!Uri)
-    return;
-  if (std::optional<llvm::StringRef> Text = Params.getString("text"))
-    Docs.setText(*Uri, Text->str());
+void Server::didSave(const DidSaveTextDocumentParams &P) {
+  const std::string *Uri = &P.TextDocument.Uri;
+  if (P.Text)
+    Docs.setText(*Uri, *P.Text);
   llvm::Expected<std::string> Path = pathFromUri(*Uri);
   if (!Path) {
     llvm::consumeError(Path.takeError());
@@ -328,7 +243,7 @@ void Server::didSave(const llvm::json::Object &Params) {
       ActiveRules = R;
     }
     if (!R->Error.empty()) {
-      notify("window/showMessage", llvm::json::Object{{"type", 1}, {"message", clientText(R->Error)}});
+      Out.notify("window/showMessage", llvm::json::Object{{"type", 1}, {"message", clientText(R->Error)}});
       return;
     }
     log("reloaded " + RulesFile, 3);
@@ -341,11 +256,8 @@ void Server::didSave(const llvm::json::Object &Params) {
     Worker->schedule(*Uri, std::chrono::milliseconds(0));
 }
 
-void Server::didClose(const llvm::json::Object &Params) {
-  const llvm::json::Object *TD = Params.getObject("textDocument");
-  std::optional<llvm::StringRef> Uri = TD ? TD->getString("uri") : std::nullopt;
-  if (!Uri)
-    return;
+void Server::didClose(const DidCloseTextDocumentParams &P) {
+  const std::string *Uri = &P.TextDocument.Uri;
   Worker->cancel(*Uri);
   {
     std::lock_guard<std::mutex> Lock(PublishMutex);
@@ -359,40 +271,26 @@ void Server::didClose(const llvm::json::Object &Params) {
   Broken.erase(*Uri);
 }
 
-llvm::json::Value Server::codeAction(const llvm::json::Object &Params) {
-  const llvm::json::Object *TD = Params.getObject("textDocument");
-  std::optional<llvm::StringRef> Uri = TD ? TD->getString("uri") : std::nullopt;
-  Range Requested;
-  llvm::json::Path::Root Root;
-  const llvm::json::Value *RangeValue = Params.get("range");
-  if (!Uri || !RangeValue || !fromJSON(*RangeValue, Requested, Root))
-    return llvm::json::Array();
+llvm::json::Value Server::codeAction(const CodeActionParams &P) {
   // Only quick fixes are offered: a client asking for other kinds alone gets none.
-  if (const llvm::json::Object *Context = Params.getObject("context"))
-    if (const llvm::json::Array *Only = Context->getArray("only")) {
-      bool Wanted = false;
-      for (const llvm::json::Value &K : *Only)
-        if (std::optional<llvm::StringRef> Kind = K.getAsString())
-          Wanted |= Kind->empty() || *Kind == "quickfix";
-      if (!Wanted)
-        return llvm::json::Array();
-    }
-  std::optional<int64_t> Version = Docs.version(*Uri);
+  if (P.Only && !llvm::any_of(*P.Only, [](const std::string &K) { return K.empty() || K == "quickfix"; }))
+    return llvm::json::Array();
+  std::optional<int64_t> Version = Docs.version(P.TextDocument.Uri);
   if (!Version)
     return llvm::json::Array();
-  return Findings.codeActions(*Uri, *Version, Requested);
+  return Findings.codeActions(P.TextDocument.Uri, *Version, P.Requested);
 }
 
 void Server::publish(llvm::StringRef Uri, std::optional<int64_t> Version, llvm::json::Array Diagnostics) {
   llvm::json::Object Params{{"uri", Uri}, {"diagnostics", std::move(Diagnostics)}};
   if (Version)
     Params["version"] = *Version;
-  notify("textDocument/publishDiagnostics", std::move(Params));
+  Out.notify("textDocument/publishDiagnostics", std::move(Params));
 }
 
 void Server::analyseDocument(const std::string &Uri) {
   std::shared_ptr<const Rules> R = currentRules();
-  if (!R->Set)
+  if (!R->Session)
     return; // the ruleset's error has been shown; nothing can be checked
 
   AnalysisRequest Request;
@@ -400,14 +298,13 @@ void Server::analyseDocument(const std::string &Uri) {
   for (Document &D : Docs.all()) {
     if (D.Uri == Uri)
       Doc = D;
-    Request.Overlay.emplace_back(D.Path, std::move(D.Text));
+    Request.Overlay[D.Path] = std::move(D.Text);
   }
   if (!Doc)
     return; // closed meanwhile
   Request.Uri = Uri;
   Request.Path = Doc->Path;
   Request.Encoding = Encoding;
-  Request.WarningsAsErrors = Options.WarningsAsErrors;
   Request.Command = Commands.commandFor(Doc->Path);
   if (Request.Command.Source.empty()) {
     std::lock_guard<std::mutex> Lock(NoticeMutex);
@@ -419,7 +316,7 @@ void Server::analyseDocument(const std::string &Uri) {
           3);
   }
 
-  AnalysisResult Result = Options.Analyse(Request, *R->Set, R->Check);
+  AnalysisResult Result = Options.Analyse(Request, *R->Session);
 
   {
     std::lock_guard<std::mutex> Lock(PublishMutex);

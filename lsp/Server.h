@@ -4,16 +4,18 @@
 #define MMIO_AUDIT_LSP_SERVER_H
 
 #include "Analysis.h"
-#include "CodeActions.h"
 #include "CompileCommands.h"
 #include "DocumentStore.h"
+#include "FindingStore.h"
+#include "HandlerTable.h"
+#include "JsonRpc.h"
 #include "MessageSink.h"
 #include "Positions.h"
+#include "Protocol.h"
 #include "Scheduler.h"
 #include "Transport.h"
 
-#include "check/Checker.h"
-#include "rules/Ruleset.h"
+#include "session/AuditSession.h"
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
@@ -32,10 +34,7 @@ namespace mmio::lsp {
 
 struct ServerOptions {
   std::string CompileCommandsDir; // empty: search upwards from each file
-  std::string RulesPath;          // empty: the built-in ruleset
-  std::vector<std::string> Disable;
-  bool ReportUnknown = false;
-  bool WarningsAsErrors = false;
+  AuditSettings Session;          // RulesPath empty: the built-in ruleset
   std::chrono::milliseconds Debounce{500};
   FlagCleanupOptions Cleanup;
   bool Verbose = false;
@@ -43,7 +42,7 @@ struct ServerOptions {
   llvm::raw_ostream *Log = &llvm::errs();
   /// Runs one analysis: clang and the engine. The fuzzer's stands in for them, so that an input costs microseconds
   /// and what gets fuzzed is the protocol's handling.
-  std::function<AnalysisResult(const AnalysisRequest &, const Ruleset &, const CheckOptions &)> Analyse = analyse;
+  std::function<AnalysisResult(const AnalysisRequest &, const AuditSession &)> Analyse = analyse;
   /// Analyses on the reading thread, as soon as they are scheduled (no debounce): deterministic, for the fuzzer.
   bool AnalyseInline = false;
 };
@@ -65,39 +64,38 @@ public:
   int exitStatus() const { return ShutdownRequested ? 0 : 1; }
 
 private:
-  /// The ruleset and check options in force, or why there are none.
+  /// The session in force, or why there is none.
   struct Rules {
-    std::optional<Ruleset> Set;
-    CheckOptions Check;
+    std::optional<AuditSession> Session;
     std::string Error;
   };
   /// The ruleset from --rules (its editor text when given), or the built-in one.
   std::shared_ptr<const Rules> loadRules(std::optional<std::string> Text = std::nullopt) const;
   std::shared_ptr<const Rules> currentRules() const;
 
-  void handleMessage(const llvm::json::Value &Message);
-  void handleRequest(const llvm::json::Value &Id, llvm::StringRef Method, const llvm::json::Value *Params);
-  void handleNotification(llvm::StringRef Method, const llvm::json::Value *Params);
+  /// The lifecycle (initialize first, nothing but exit after shutdown), then the handler table.
+  void handleMessage(const IncomingMessage &M);
+  void bindHandlers();
 
-  llvm::json::Value initialize(const llvm::json::Object *Params);
-  void didOpen(const llvm::json::Object &Params);
-  void didChange(const llvm::json::Object &Params);
-  void didSave(const llvm::json::Object &Params);
-  void didClose(const llvm::json::Object &Params);
-  llvm::json::Value codeAction(const llvm::json::Object &Params);
+  llvm::json::Value initialize(const InitializeParams &Params);
+  llvm::json::Value shutdown();
+  void initialized();
+  void didOpen(const DidOpenTextDocumentParams &Params);
+  void didChange(const DidChangeTextDocumentParams &Params);
+  void didSave(const DidSaveTextDocumentParams &Params);
+  void didClose(const DidCloseTextDocumentParams &Params);
+  llvm::json::Value codeAction(const CodeActionParams &Params);
 
   /// Runs on the worker: analyses the document's current text and publishes the result, unless it changed meanwhile.
   void analyseDocument(const std::string &Uri);
   void publish(llvm::StringRef Uri, std::optional<int64_t> Version, llvm::json::Array Diagnostics);
 
-  void reply(const llvm::json::Value &Id, llvm::json::Value Result);
-  void replyError(const llvm::json::Value &Id, int Code, llvm::StringRef Message);
-  void notify(llvm::StringRef Method, llvm::json::Value Params);
   /// To stderr, and to the client's log (window/logMessage) when `Type` is given (1 error .. 4 log).
   void log(llvm::StringRef Message, std::optional<int> Type = std::nullopt);
 
   MessageSink &Out;
   ServerOptions Options;
+  HandlerTable Handlers;
   DocumentStore Docs;
   CompileCommands Commands;
   FindingStore Findings;

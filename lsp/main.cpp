@@ -4,6 +4,8 @@
 #include "Server.h"
 #include "Transport.h"
 
+#include "tooling/SessionOptions.h"
+
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
@@ -24,26 +26,11 @@ cl::opt<std::string> CompileCommandsDir("compile-commands-dir",
                                         cl::desc("Directory with compile_commands.json (default: the file's "
                                                  "directory and its parents, as clangd looks)"),
                                         cl::value_desc("DIR"), cl::cat(Category));
-cl::opt<std::string> Rules("rules",
-                           cl::desc("Ruleset to check against (default: the built-in rules/hyperv.yaml); "
-                                    "saving it in the editor reloads it"),
-                           cl::value_desc("FILE"), cl::cat(Category));
-cl::list<std::string> Disable("disable", cl::desc("Do not check these rules (repeatable, comma-separated)"),
-                              cl::value_desc("RULE"), cl::CommaSeparated, cl::cat(Category));
-cl::opt<bool> Unknown("unknown", cl::desc("Also report calls a rule cannot decide"), cl::cat(Category));
-cl::opt<bool> Werror("werror", cl::desc("Report findings as errors"), cl::cat(Category));
 cl::opt<unsigned> Debounce("debounce",
                            cl::desc("Analyse an edited file once the editor has been quiet this many "
                                     "milliseconds (default 500); open and save analyse at once"),
                            cl::value_desc("MS"), cl::init(500), cl::cat(Category));
-cl::list<std::string> ExtraArg("extra-arg", cl::desc("Additional argument to append to each compile command"),
-                               cl::value_desc("ARG"), cl::cat(Category));
-cl::list<std::string> DropFlag("drop-flag", cl::desc("Drop compiler arguments starting with PREFIX (repeatable)"),
-                               cl::value_desc("PREFIX"), cl::cat(Category));
 cl::opt<bool> Verbose("verbose", cl::desc("Log every message and analysis to stderr"), cl::cat(Category));
-cl::opt<std::string> ResourceDir("resource-dir", cl::desc("Clang's resource directory (builtin headers)"),
-                                 cl::value_desc("DIR"), cl::init(MMIO_CLANG_RESOURCE_DIR), cl::Hidden,
-                                 cl::cat(Category));
 // What editors' LSP clients add on their own (vscode-languageclient's --stdio), and what `mmio-audit --lsp` passes on.
 cl::opt<bool> Stdio("stdio",
                     cl::desc("Speak LSP on stdin/stdout (the only transport; accepted for clients that "
@@ -55,7 +42,7 @@ cl::opt<bool> Lsp("lsp", cl::desc("Accepted for `mmio-audit --lsp`"), cl::Hidden
 
 int main(int argc, const char **argv) {
   llvm::InitLLVM X(argc, argv);
-  cl::HideUnrelatedOptions(Category);
+  cl::HideUnrelatedOptions({&Category, &mmio::sessionOptionCategory()});
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) { OS << "mmio-audit-lsp " << MMIO_AUDIT_VERSION << "\n"; });
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "mmio-audit-lsp: mmio-audit's findings as LSP diagnostics, with quick fixes\n\n"
@@ -63,6 +50,11 @@ int main(int argc, const char **argv) {
                                    "to clangd (docs/editors.md).\n",
                                    &llvm::errs()))
     return 2;
+  mmio::FlagCleanupOptions Cleanup = mmio::cleanupOptionsFromCommandLine();
+  if (llvm::Error E = mmio::checkCleanupOptions(Cleanup)) {
+    llvm::errs() << "mmio-audit-lsp: error: " << llvm::toString(std::move(E)) << "\n";
+    return 2;
+  }
 
   // From here on stdout is the protocol's alone: the protocol gets its own descriptor, and descriptor 1 becomes
   // stderr, so that nothing else (a library's printf, llvm::outs()) can corrupt a frame.
@@ -85,14 +77,9 @@ int main(int argc, const char **argv) {
 
   mmio::lsp::ServerOptions Options;
   Options.CompileCommandsDir = CompileCommandsDir;
-  Options.RulesPath = Rules;
-  Options.Disable.assign(Disable.begin(), Disable.end());
-  Options.ReportUnknown = Unknown;
-  Options.WarningsAsErrors = Werror;
+  Options.Session = mmio::sessionSettingsFromCommandLine();
   Options.Debounce = std::chrono::milliseconds(Debounce);
-  Options.Cleanup.ResourceDir = ResourceDir;
-  Options.Cleanup.ExtraArgs.assign(ExtraArg.begin(), ExtraArg.end());
-  Options.Cleanup.DropPrefixes.assign(DropFlag.begin(), DropFlag.end());
+  Options.Cleanup = std::move(Cleanup);
   Options.Verbose = Verbose;
 
   mmio::lsp::Transport T(STDIN_FILENO, ProtocolFd);

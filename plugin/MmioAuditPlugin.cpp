@@ -1,80 +1,70 @@
-// The mmio_audit Clang plugin: audits MMIO allocator calls while the translation unit compiles.
-#include "DiagnosticEmitter.h"
+// The mmio_audit Clang plugin: audits MMIO allocator calls while the translation unit compiles, and reports the
+// findings as the compiler's own diagnostics.
 #include "PluginOptions.h"
 
-#include "check/Checker.h"
-#include "report/Suppression.h"
-#include "rules/RulesetLoader.h"
+#include "diag/FindingEmitter.h"
+#include "session/AuditConsumer.h"
+#include "session/AuditSession.h"
 
-#include "clang/AST/ASTConsumer.h"
-#include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
-#include "clang/Lex/Preprocessor.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <memory>
+#include <optional>
 
 using namespace clang;
 
 namespace mmio {
 namespace {
 
-class AuditConsumer : public ASTConsumer {
+class DiagnosticsReporter : public UnitReporter {
 public:
-  AuditConsumer(CompilerInstance &CI, Ruleset Rules, CheckOptions Check, const PluginOptions &Options)
-      : CI(CI), Rules(std::move(Rules)), Check(std::move(Check)), WarningsAsErrors(Options.WarningsAsErrors),
-        ListCalls(Options.ListCalls) {}
+  DiagnosticsReporter(const AuditSession &Session, bool ListCalls) : Session(Session), ListCalls(ListCalls) {}
 
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    // A translation unit that did not compile has a partial AST; its errors are the user's first concern.
-    if (CI.getDiagnostics().hasErrorOccurred())
-      return;
-    Checker C(Rules, Check);
-    Preprocessor *PP = CI.hasPreprocessor() ? &CI.getPreprocessor() : nullptr;
-    DiagnosticEmitter Emit(CI, WarningsAsErrors);
-    for (Finding &F : C.checkTranslationUnit(Ctx, PP)) {
-      // A reviewed call carries `mmio-audit: ignore[RULE] -- REASON`; one without a reason silences nothing.
-      if (std::optional<SuppressionComment> S = findSuppression(F, Ctx.getSourceManager())) {
-        if (S->valid())
-          continue;
-        F.Notes.push_back({S->Loc, S->Where, malformedSuppressionNote(*S)});
-      }
-      Emit.emit(F);
-    }
+  void report(std::vector<AuditedFinding> Findings, CompilerInstance &CI) override {
+    EngineDiagnosticSink Sink(CI.getDiagnostics());
+    FindingEmitter Emit(Sink, CI.getSourceManager(), Outside);
+    for (const AuditedFinding &A : Findings)
+      if (!A.suppressed())
+        Emit.emit(A.F);
     if (ListCalls)
-      for (const CallSummary &S : C.listCalls(Ctx))
+      for (const CallSummary &S : Session.listCalls(CI.getASTContext()))
         Emit.emit(S);
   }
 
 private:
-  CompilerInstance &CI;
-  Ruleset Rules;
-  CheckOptions Check;
-  bool WarningsAsErrors;
+  const AuditSession &Session;
   bool ListCalls;
+  ExternalFileLocations Outside;
+};
+
+/// Owns what the consumer refers to, for as long as clang keeps the consumer.
+class PluginConsumer : public AuditConsumer {
+public:
+  PluginConsumer(std::unique_ptr<AuditSession> Session, std::unique_ptr<DiagnosticsReporter> Reporter,
+                 CompilerInstance &CI)
+      : AuditConsumer(*Session, CI, *Reporter), OwnedSession(std::move(Session)), OwnedReporter(std::move(Reporter)) {}
+
+private:
+  std::unique_ptr<AuditSession> OwnedSession;
+  std::unique_ptr<DiagnosticsReporter> OwnedReporter;
 };
 
 class MmioAuditAction : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
-    DiagnosticEmitter Emit(CI, Options.WarningsAsErrors);
-    llvm::Expected<Ruleset> Rules =
-        Options.RulesPath.empty() ? loadBuiltinRuleset() : loadRulesetFile(Options.RulesPath);
-    if (!Rules) {
-      Emit.emitError(Rules.takeError());
+    llvm::Expected<AuditSession> Session = AuditSession::load(Options.Settings);
+    if (!Session) {
+      // The compile fails rather than silently checking nothing.
+      ExternalFileLocations Outside;
+      emitError(CI.getDiagnostics(), CI.hasSourceManager() ? &CI.getSourceManager() : nullptr, Outside,
+                Session.takeError(), "mmio_audit: ");
       return std::make_unique<ASTConsumer>();
     }
-    CheckOptions Check;
-    Check.ReportUnknown = Options.ReportUnknown;
-    for (const std::string &Id : Options.Disabled) {
-      if (!Rules->findRule(Id)) {
-        Emit.emitError("mmio_audit: cannot disable rule '" + Id + "': no such rule in " + Rules->Source);
-        return std::make_unique<ASTConsumer>();
-      }
-      Check.DisabledRules.insert(Id);
-    }
-    return std::make_unique<AuditConsumer>(CI, std::move(*Rules), std::move(Check), Options);
+    auto Owned = std::make_unique<AuditSession>(std::move(*Session));
+    auto Reporter = std::make_unique<DiagnosticsReporter>(*Owned, Options.ListCalls);
+    return std::make_unique<PluginConsumer>(std::move(Owned), std::move(Reporter), CI);
   }
 
   bool ParseArgs(const CompilerInstance &CI, const std::vector<std::string> &Args) override {

@@ -33,22 +33,22 @@ llvm::Expected<PluginOptions> parsePluginOptions(const std::vector<std::string> 
     if (Key == "rules") {
       if (llvm::Error E = NeedsValue())
         return std::move(E);
-      O.RulesPath = Value.str();
+      O.Settings.RulesPath = Value.str();
     } else if (Key == "disable") {
       if (llvm::Error E = NeedsValue())
         return std::move(E);
       llvm::SmallVector<llvm::StringRef, 4> Ids;
       Value.split(Ids, ',', -1, /*KeepEmpty=*/false);
       for (llvm::StringRef Id : Ids)
-        O.Disabled.push_back(Id.trim().str());
+        O.Settings.Disabled.push_back(Id.trim().str());
     } else if (Key == "werror") {
       if (llvm::Error E = TakesNoValue())
         return std::move(E);
-      O.WarningsAsErrors = true;
+      O.Settings.WarningsAsErrors = true;
     } else if (Key == "unknown") {
       if (llvm::Error E = TakesNoValue())
         return std::move(E);
-      O.ReportUnknown = true;
+      O.Settings.ReportUnknown = true;
     } else if (Key == "list-calls") {
       if (llvm::Error E = TakesNoValue())
         return std::move(E);

@@ -2,6 +2,8 @@
 #ifndef MMIO_AUDIT_PLUGIN_PLUGINOPTIONS_H
 #define MMIO_AUDIT_PLUGIN_PLUGINOPTIONS_H
 
+#include "session/AuditSession.h"
+
 #include "llvm/Support/Error.h"
 
 #include <string>
@@ -10,12 +12,9 @@
 namespace mmio {
 
 struct PluginOptions {
-  std::string RulesPath;             // empty: the built-in ruleset
-  bool WarningsAsErrors = false;     // werror
-  bool ReportUnknown = false;        // unknown
-  std::vector<std::string> Disabled; // disable=ID[,ID...]
-  bool ListCalls = false;            // list-calls
-  bool Help = false;                 // help
+  AuditSettings Settings; // rules=FILE, werror, unknown, disable=ID[,ID...]
+  bool ListCalls = false; // list-calls
+  bool Help = false;      // help
 };
 
 /// Parses the arguments clang hands the plugin; an unknown or malformed one is an error naming it.

@@ -1,9 +1,7 @@
 #include "RulesCheck.h"
 #include "RulesetPath.h"
 
-#include "report/Suppression.h"
-#include "rules/RulesetError.h"
-#include "rules/RulesetLoader.h"
+#include "diag/FindingEmitter.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -11,7 +9,6 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSwitch.h"
-#include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -20,11 +17,28 @@ namespace mmio {
 
 namespace {
 
-/// The level clang-tidy reports a finding at. A rule of severity `error` is an error, as in the plugin and the CLI:
+/// clang-tidy's diagnostics as a sink. A rule of severity `error` is an error, as in the plugin and the CLI:
 /// clang-tidy then exits 1 ("Found compiler error(s)") and applies fixes only with --fix-errors.
-DiagnosticIDs::Level levelFor(Severity S) {
-  return S == Severity::Error ? DiagnosticIDs::Error : DiagnosticIDs::Warning;
-}
+class TidyDiagnosticSink : public DiagnosticSink {
+public:
+  explicit TidyDiagnosticSink(tidy::ClangTidyCheck &Check) : Check(Check) {}
+
+  std::optional<DiagLevel> levelFor(Severity S) const override {
+    return S == Severity::Error ? DiagLevel::Error : DiagLevel::Warning;
+  }
+  DiagnosticBuilder start(SourceLocation Loc, DiagLevel Level, llvm::StringRef Text) override {
+    DiagnosticIDs::Level L = Level == DiagLevel::Error     ? DiagnosticIDs::Error
+                             : Level == DiagLevel::Warning ? DiagnosticIDs::Warning
+                             : Level == DiagLevel::Remark  ? DiagnosticIDs::Remark
+                                                           : DiagnosticIDs::Note;
+    DiagnosticBuilder B = Check.diag(Loc, "%0", L);
+    B << Text;
+    return B;
+  }
+
+private:
+  tidy::ClangTidyCheck &Check;
+};
 
 /// A boolean option as clang-tidy spells them. Not OptionsView::get<bool>: GCC and Clang mangle that specialisation
 /// differently, so a module built with GCC cannot link it from clang-tidy.
@@ -68,76 +82,36 @@ void RulesCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
-SourceLocation RulesCheck::locationIn(SourceManager &SM, llvm::StringRef File, unsigned Line, unsigned Column) {
-  return External.locate(SM, File, Line, Column);
-}
-
-const Ruleset *RulesCheck::loadRules(SourceManager &SM) {
-  if (Rules)
-    return &*Rules;
-  llvm::Expected<Ruleset> Loaded =
-      RulesOption.empty() ? loadBuiltinRuleset() : loadRulesetFile(resolveRulesetPath(RulesOption, mainFilePath(SM)));
-  if (!Loaded) {
-    // clang-tidy keeps only diagnostics in user code, and a ruleset is not: configuration errors are always shown,
-    // and this one says where in the YAML it is, as the plugin does.
-    llvm::handleAllErrors(
-        Loaded.takeError(),
-        [&](const RulesetError &E) {
-          const RulesetLocation &W = E.location();
-          std::string Where = W.File;
-          if (W.Line)
-            Where += ":" + std::to_string(W.Line) + ":" + std::to_string(W.Column);
-          configurationDiag("%0: %1: %2", DiagnosticIDs::Error) << RulesCheckName << Where << E.text();
-        },
-        [&](const llvm::ErrorInfoBase &E) {
-          configurationDiag("%0: %1", DiagnosticIDs::Error) << RulesCheckName << E.message();
-        });
-    return nullptr;
-  }
-  CheckOptions Opts;
+const AuditSession *RulesCheck::session(const SourceManager &SM) {
+  if (Session)
+    return &*Session;
+  AuditSettings Settings;
+  if (!RulesOption.empty())
+    Settings.RulesPath = resolveRulesetPath(RulesOption, mainFilePath(SM));
   std::optional<bool> Unknown = parseBool(ReportUnknownOption);
   if (!Unknown) {
     configurationDiag("%0: invalid value '%1' for option ReportUnknown: expected true or false", DiagnosticIDs::Error)
         << RulesCheckName << ReportUnknownOption;
     return nullptr;
   }
-  Opts.ReportUnknown = *Unknown;
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Settings.ReportUnknown = *Unknown;
   for (llvm::StringRef Rest = DisableOption; !Rest.empty();) {
     size_t Sep = Rest.find_first_of(",;");
-    Parts.push_back(Rest.substr(0, Sep).trim());
+    if (llvm::StringRef Id = Rest.substr(0, Sep).trim(); !Id.empty())
+      Settings.Disabled.push_back(Id.str());
     Rest = Sep == llvm::StringRef::npos ? llvm::StringRef() : Rest.substr(Sep + 1);
   }
-  for (llvm::StringRef Id : Parts) {
-    if (Id.empty())
-      continue;
-    if (!Loaded->findRule(Id)) {
-      configurationDiag("%0: cannot disable rule '%1': no such rule in %2", DiagnosticIDs::Error)
-          << RulesCheckName << Id << Loaded->Source;
-      return nullptr;
-    }
-    Opts.DisabledRules.insert(Id.str());
+  llvm::Expected<AuditSession> Loaded = AuditSession::load(Settings);
+  if (!Loaded) {
+    // clang-tidy keeps only diagnostics in user code, and a ruleset is not: configuration errors are always shown,
+    // and this one says where in the YAML it is, as the plugin does.
+    llvm::handleAllErrors(Loaded.takeError(), [&](const llvm::ErrorInfoBase &E) {
+      configurationDiag("%0: %1", DiagnosticIDs::Error) << RulesCheckName << errorText(E);
+    });
+    return nullptr;
   }
-  Check = std::move(Opts);
-  Rules = std::move(*Loaded);
-  return &*Rules;
-}
-
-void RulesCheck::report(const Finding &F, SourceManager &SM) {
-  std::optional<SuppressionComment> Suppression = findSuppression(F, SM);
-  if (Suppression && Suppression->valid())
-    return; // `mmio-audit: ignore[RULE] -- REASON`, as the CLI honours it
-  {
-    DiagnosticBuilder B = diag(F.Loc, "%0", levelFor(F.Level)) << (F.Message + " [" + F.RuleId + "]");
-    if (F.Fix)
-      B << FixItHint::CreateReplacement(F.Fix->Range, F.Fix->Replacement);
-  }
-  for (const FindingNote &N : F.Notes) {
-    SourceLocation Loc = N.Loc.isValid() ? N.Loc : locationIn(SM, N.Where.File, N.Where.Line, N.Where.Column);
-    diag(Loc, "%0", DiagnosticIDs::Note) << N.Message;
-  }
-  if (Suppression)
-    diag(Suppression->Loc, "%0", DiagnosticIDs::Note) << malformedSuppressionNote(*Suppression);
+  Session.emplace(std::move(*Loaded));
+  return &*Session;
 }
 
 void RulesCheck::check(const MatchFinder::MatchResult &Result) {
@@ -145,12 +119,14 @@ void RulesCheck::check(const MatchFinder::MatchResult &Result) {
   if (Result.Context->getDiagnostics().hasErrorOccurred())
     return;
   SourceManager &SM = *Result.SourceManager;
-  const Ruleset *R = loadRules(SM);
-  if (!R)
+  const AuditSession *S = session(SM);
+  if (!S)
     return;
-  Checker C(*R, Check);
-  for (const Finding &F : C.checkTranslationUnit(*Result.Context, PP))
-    report(F, SM);
+  TidyDiagnosticSink Sink(*this);
+  FindingEmitter Emit(Sink, SM, Outside);
+  for (const AuditedFinding &A : S->auditUnit(*Result.Context, PP))
+    if (!A.suppressed())
+      Emit.emit(A.F);
 }
 
 } // namespace mmio

@@ -1,17 +1,15 @@
-// The clang-tidy check `mmio-audit-rules`: runs the mmio-audit engine over the whole translation unit and reports
+// The clang-tidy check `mmio-audit-rules`: runs the mmio-audit session over the whole translation unit and reports
 // every finding as the plugin does (message and rule id, notes, fix-it), so `--fix` and `-export-fixes` apply them.
 #ifndef MMIO_AUDIT_TIDY_RULESCHECK_H
 #define MMIO_AUDIT_TIDY_RULESCHECK_H
 
-#include "check/Checker.h"
-#include "rules/Ruleset.h"
+#include "session/AuditSession.h"
+#include "source/ExternalFileLocations.h"
 
 #include "ClangTidyCheck.h"
-#include "report/ExternalFileLocations.h"
 
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace mmio {
 
@@ -35,20 +33,16 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  /// The configured ruleset, loaded for this translation unit; errors are reported and give nullptr.
-  const Ruleset *loadRules(clang::SourceManager &SM);
-  void report(const Finding &F, clang::SourceManager &SM);
-  /// A line and column of a file outside the translation unit (a ruleset), loaded into `SM` on demand.
-  clang::SourceLocation locationIn(clang::SourceManager &SM, llvm::StringRef File, unsigned Line, unsigned Column);
+  /// The session for the configured options, loaded on the first unit; errors are reported and give nullptr.
+  const AuditSession *session(const clang::SourceManager &SM);
 
   std::string RulesOption;
   std::string DisableOption;
   std::string ReportUnknownOption;
 
   clang::Preprocessor *PP = nullptr;
-  std::optional<Ruleset> Rules;
-  CheckOptions Check;
-  ExternalFileLocations External;
+  std::optional<AuditSession> Session;
+  ExternalFileLocations Outside;
 };
 
 } // namespace mmio

@@ -3,7 +3,7 @@
 #include "bounds/Evaluator.h"
 #include "check/Requirement.h"
 #include "check/Selector.h"
-#include "match/CallMatcher.h"
+#include "match/FindAllocatorCalls.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -203,17 +203,13 @@ void addNotes(Finding &F, const RuleOutcome &O, const SourceManager &SM) {
     F.Notes.push_back({Step.Loc, resolveLocation(SM, Step.Loc), Step.Text});
   if (const NamedRange *Range = O.Result.Range) {
     FindingNote N;
-    N.Where = {Range->Where.File, Range->Where.Line, Range->Where.Column};
+    N.Where = Range->Where;
     N.Message = "range '" + Range->Name + "' is " +
                 ValueSet::range(llvm::APInt(64, Range->Start), llvm::APInt(64, Range->End)).str();
     if (!Range->Description.empty())
       N.Message += ": " + Range->Description;
     F.Notes.push_back(std::move(N));
   }
-}
-
-bool dependsOnOpenParameter(const std::vector<Scenario> &Scenarios) {
-  return llvm::any_of(Scenarios, [](const Scenario &S) { return llvm::is_contained(S.FromOpenParameter, true); });
 }
 
 } // namespace
@@ -225,9 +221,12 @@ std::vector<Finding> Checker::checkTranslationUnit(ASTContext &Ctx, Preprocessor
     return All; // a translation unit without allocator calls pays only for the matcher
   Evaluator Eval(Ctx);
   for (const AllocatorCall &Call : Calls) {
-    std::vector<Finding> ForCall = checkCall(Call, {}, Eval, Ctx, PP);
-    std::move(ForCall.begin(), ForCall.end(), std::back_inserter(All));
-    checkWrapperCallers(Call, {}, Eval, Ctx, PP, All);
+    forEachCallContext(Call, Eval, [&](const CallContext &Context) {
+      for (Finding &F : checkCall(Call, Context, Ctx, PP))
+        // Through a wrapper only violations count: unknowns are reported once, at the allocator call.
+        if (!Context.throughWrapper() || F.Outcome == Verdict::Violated)
+          All.push_back(std::move(F));
+    });
     Eval.trimCache();
   }
   return All;
@@ -253,32 +252,10 @@ std::vector<CallSummary> Checker::listCalls(ASTContext &Ctx) const {
   return List;
 }
 
-void Checker::checkWrapperCallers(const AllocatorCall &Call, std::vector<const CallExpr *> Chain, Evaluator &Eval,
-                                  ASTContext &Ctx, Preprocessor *PP, std::vector<Finding> &Out) const {
-  if (Chain.size() >= Evaluator::MaxCallDepth || !dependsOnOpenParameter(Eval.evaluateCall(Call, Chain)))
-    return;
-  // A bound comes from a parameter of an externally visible function: a wrapper. Its callers in this file decide
-  // the bound, so each of their calls is audited as an allocator call of its own.
-  const FunctionDecl *Wrapper = Chain.empty() ? Call.Enclosing : Eval.calls().callerOf(Chain.front());
-  if (!Wrapper)
-    return;
-  for (const CallSiteRef &Site : Eval.calls().callersOf(Wrapper)) {
-    if (!Site.Caller || llvm::is_contained(Chain, Site.Call))
-      continue;
-    std::vector<const CallExpr *> Outer{Site.Call};
-    Outer.insert(Outer.end(), Chain.begin(), Chain.end());
-    std::vector<Finding> Found = checkCall(Call, Outer, Eval, Ctx, PP);
-    for (Finding &F : Found)
-      if (F.Outcome == Verdict::Violated) // unknowns are reported once, at the allocator call
-        Out.push_back(std::move(F));
-    checkWrapperCallers(Call, Outer, Eval, Ctx, PP, Out);
-  }
-}
-
-std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, CallChain Chain, Evaluator &Eval,
-                                        ASTContext &Ctx, Preprocessor *PP) const {
+std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, const CallContext &Context, ASTContext &Ctx,
+                                        Preprocessor *PP) const {
   const SourceManager &SM = Ctx.getSourceManager();
-  std::vector<Scenario> Scenarios = Eval.evaluateCall(Call, Chain);
+  const std::vector<Scenario> &Scenarios = Context.Scenarios;
   RoleValues Values = joinScenarios(Scenarios);
   const std::optional<ValueSet> &Size = Values[static_cast<unsigned>(Role::Size)];
   ValueSet SizeValues = Size ? *Size : ValueSet::unknown(64);
@@ -296,13 +273,8 @@ std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, CallChain Cha
   };
 
   // Through a wrapper, the finding belongs where the wrapper is called.
-  const CallExpr *Site = Chain.empty() ? Call.Call : Chain.front();
-  const FunctionDecl *SiteFunction = Chain.empty() ? Call.Enclosing : Eval.calls().callerOf(Site);
-  std::string Function = SiteFunction ? SiteFunction->getNameAsString() : std::string();
-  std::string Callee = Call.Spec->Name;
-  if (!Chain.empty())
-    if (const FunctionDecl *W = Site->getDirectCallee())
-      Callee = W->getNameAsString();
+  const CallExpr *Site = Context.Site;
+  std::string Function = Context.SiteFunction ? Context.SiteFunction->getNameAsString() : std::string();
 
   std::vector<Finding> Findings;
   for (const Rule &Rl : Rules.Rules) {
@@ -327,21 +299,13 @@ std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, CallChain Cha
     F.Expansion = resolveLocation(SM, SM.getExpansionLoc(F.Loc));
     F.Spelling = resolveLocation(SM, SM.getSpellingLoc(F.Loc));
     F.Function = Function;
-    F.Callee = Callee;
+    F.Callee = Context.Callee;
     F.CallText = callText(Site, Ctx);
     F.Bounds = Values;
     addNotes(F, O, SM);
-    for (size_t K = 1; K <= Chain.size(); ++K) {
-      const CallExpr *Inner = K < Chain.size() ? Chain[K] : Call.Call;
-      const FunctionDecl *In = Eval.calls().callerOf(Inner);
-      std::string What = K < Chain.size() && Inner->getDirectCallee()
-                             ? "'" + Inner->getDirectCallee()->getNameAsString() + "'"
-                             : "'" + Call.Spec->Name + "'";
-      F.Notes.push_back({Inner->getBeginLoc(), resolveLocation(SM, Inner->getBeginLoc()),
-                         (In ? "'" + In->getNameAsString() + "'" : std::string("it")) + " passes them on to " +
-                             What + " here"});
-    }
-    if (O.Result.Outcome == Verdict::Violated && Chain.empty())
+    for (const TrailStep &Step : Context.PassedOn)
+      F.Notes.push_back({Step.Loc, resolveLocation(SM, Step.Loc), Step.Text});
+    if (O.Result.Outcome == Verdict::Violated && !Context.throughWrapper())
       F.Fix = makeFix(Rl, Call, Scenarios, Rules, Ctx, PP);
     Findings.push_back(std::move(F));
   }

@@ -2,6 +2,7 @@
 #ifndef MMIO_AUDIT_CHECK_CHECKER_H
 #define MMIO_AUDIT_CHECK_CHECKER_H
 
+#include "bounds/CallContexts.h"
 #include "bounds/Evaluator.h"
 #include "check/Finding.h"
 #include "match/CallSite.h"
@@ -46,13 +47,9 @@ public:
   std::vector<CallSummary> listCalls(clang::ASTContext &Ctx) const;
 
 private:
-  /// Findings for `Call` reached through `Chain` (see CallChain); reported at the outermost call of the chain.
-  std::vector<Finding> checkCall(const AllocatorCall &Call, CallChain Chain, Evaluator &Eval,
-                                 clang::ASTContext &Ctx, clang::Preprocessor *PP) const;
-  /// Audits the call sites of the wrappers `Call` is reached through, when a bound is an open parameter.
-  void checkWrapperCallers(const AllocatorCall &Call, std::vector<const clang::CallExpr *> Chain,
-                           Evaluator &Eval, clang::ASTContext &Ctx, clang::Preprocessor *PP,
-                           std::vector<Finding> &Out) const;
+  /// Findings for `Call` in `Context` (bounds/CallContexts.h), reported at the context's site.
+  std::vector<Finding> checkCall(const AllocatorCall &Call, const CallContext &Context, clang::ASTContext &Ctx,
+                                 clang::Preprocessor *PP) const;
 
   bool enabled(const Rule &R) const { return !Options.DisabledRules.count(R.Id); }
 

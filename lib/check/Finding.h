@@ -4,6 +4,7 @@
 
 #include "bounds/ValueSet.h"
 #include "rules/Ruleset.h"
+#include "source/FileLocation.h"
 
 #include "clang/Basic/SourceLocation.h"
 
@@ -20,16 +21,6 @@ namespace mmio {
 
 enum class Verdict { Violated, Holds, Unknown };
 llvm::StringRef verdictName(Verdict V);
-
-/// A position resolved to a file name, line and column (1-based), usable after the AST is gone.
-struct FileLocation {
-  std::string File;
-  unsigned Line = 0;
-  unsigned Column = 0;
-  bool valid() const { return Line != 0; }
-};
-/// Resolves `Loc` as clang presents it (`#line` directives respected); invalid locations give an empty result.
-FileLocation resolveLocation(const clang::SourceManager &SM, clang::SourceLocation Loc);
 
 struct FindingNote {
   clang::SourceLocation Loc; // may be invalid: then `Where` (e.g. a line of the ruleset) or nothing

@@ -4,10 +4,7 @@
 #define MMIO_AUDIT_REPORT_FINDINGRENDERER_H
 
 #include "check/Finding.h"
-
-#include "clang/Basic/SourceLocation.h"
-#include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/StringMap.h"
+#include "source/ExternalFileLocations.h"
 
 #include <string>
 
@@ -21,19 +18,18 @@ namespace mmio {
 class FindingRenderer {
 public:
   /// `SM` gains the ruleset file when a note points into it, as the plugin's notes do.
-  FindingRenderer(clang::SourceManager &SM, const clang::LangOptions &LangOpts, bool Colors);
+  FindingRenderer(clang::SourceManager &SM, const clang::LangOptions &LangOpts, bool Colors)
+      : SM(SM), LangOpts(LangOpts), Colors(Colors) {}
 
-  /// `F` as a diagnostic of `Level` ("FILE:LINE:COL: warning: MESSAGE [rule-id]", the source line with its caret
-  /// and fix-it, then its notes and `ExtraNotes`).
-  std::string render(const Finding &F, Severity Level, llvm::ArrayRef<FindingNote> ExtraNotes = {});
+  /// `F` as a diagnostic ("FILE:LINE:COL: warning: MESSAGE [rule-id]", the source line with its caret and fix-it,
+  /// then its notes), at its severity.
+  std::string render(const Finding &F);
 
 private:
-  clang::SourceLocation locationOf(const FindingNote &N);
-
   clang::SourceManager &SM;
   const clang::LangOptions &LangOpts;
   bool Colors;
-  llvm::StringMap<clang::FileID> LoadedFiles;
+  ExternalFileLocations Outside;
 };
 
 } // namespace mmio

@@ -2,6 +2,8 @@
 #ifndef MMIO_AUDIT_RULES_RULESET_H
 #define MMIO_AUDIT_RULES_RULESET_H
 
+#include "source/FileLocation.h"
+
 #include "llvm/ADT/APInt.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -25,18 +27,11 @@ std::optional<Role> roleFromName(llvm::StringRef Name);
 enum class Severity { Warning, Error };
 llvm::StringRef severityName(Severity S);
 
-/// Where something was written in a ruleset file, so later stages can point back at it.
-struct RulesetLocation {
-  std::string File;
-  unsigned Line = 0;   // 1-based; 0 when unknown
-  unsigned Column = 0; // 1-based; 0 when unknown
-};
-
 /// A function whose calls request MMIO, and which parameter (0-based) plays which role.
 struct AllocatorSpec {
   std::string Name;
   std::map<Role, unsigned> Params;
-  RulesetLocation Where;
+  FileLocation Where;
 
   std::optional<unsigned> paramFor(Role R) const {
     auto It = Params.find(R);
@@ -52,7 +47,7 @@ struct NamedRange {
   uint64_t Start = 0;
   uint64_t End = 0; // inclusive
   std::string Description;
-  RulesetLocation Where;
+  FileLocation Where;
 };
 
 /// One clause of a rule's `applies-to`: every field that is set must match (AND); a rule applies to a call when any
@@ -97,7 +92,7 @@ struct Rule {
   std::vector<std::string> ImpliedBy;
   /// Whether a call the analysis cannot decide (a role's value is unknown) is reported.
   bool ReportUnknown = false;
-  RulesetLocation Where;
+  FileLocation Where;
 };
 
 struct Ruleset {

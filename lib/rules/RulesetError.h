@@ -12,10 +12,10 @@ class RulesetError : public llvm::ErrorInfo<RulesetError> {
 public:
   static char ID;
 
-  RulesetError(RulesetLocation Where, std::string Message)
+  RulesetError(FileLocation Where, std::string Message)
       : Where(std::move(Where)), Message(std::move(Message)) {}
 
-  const RulesetLocation &location() const { return Where; }
+  const FileLocation &location() const { return Where; }
   /// The message alone, without the location (message() gives the whole "FILE:LINE:COL: error: ..." line).
   const std::string &text() const { return Message; }
 
@@ -24,11 +24,11 @@ public:
   std::error_code convertToErrorCode() const override;
 
 private:
-  RulesetLocation Where;
+  FileLocation Where;
   std::string Message;
 };
 
-inline llvm::Error makeRulesetError(RulesetLocation Where, const llvm::Twine &Message) {
+inline llvm::Error makeRulesetError(FileLocation Where, const llvm::Twine &Message) {
   return llvm::make_error<RulesetError>(std::move(Where), Message.str());
 }
 

@@ -121,20 +121,20 @@ public:
 // Locations, messages and node bookkeeping
 //===----------------------------------------------------------------------===//
 
-static RulesetLocation locationOf(StringRef File, const YAML::Mark &M) {
+static FileLocation locationOf(StringRef File, const YAML::Mark &M) {
   if (M.is_null() || M.line < 0 || M.column < 0)
-    return RulesetLocation{File.str(), 0, 0};
+    return FileLocation{File.str(), 0, 0};
   // yaml-cpp counts from 0; editors and compilers count from 1.
-  return RulesetLocation{File.str(), unsigned(M.line) + 1, unsigned(M.column) + 1};
+  return FileLocation{File.str(), unsigned(M.line) + 1, unsigned(M.column) + 1};
 }
 
-static RulesetLocation locationOf(const Context &C, const YAML::Node &N) { return locationOf(C.File, N.Mark()); }
+static FileLocation locationOf(const Context &C, const YAML::Node &N) { return locationOf(C.File, N.Mark()); }
 
 static Error errorAt(const Context &C, const YAML::Node &N, const Twine &Message) {
   return makeRulesetError(locationOf(C, N), Message);
 }
 
-static std::string formatLocation(const RulesetLocation &L) {
+static std::string formatLocation(const FileLocation &L) {
   return (L.File + ":" + Twine(L.Line) + ":" + Twine(L.Column)).str();
 }
 
@@ -944,7 +944,7 @@ static Error parseRules(Context &C, const Field &F) {
 static Error checkSize(StringRef Name, uint64_t Size) {
   if (Size <= MaxRulesetBytes)
     return Error::success();
-  return makeRulesetError(RulesetLocation{Name.str(), 0, 0},
+  return makeRulesetError(FileLocation{Name.str(), 0, 0},
                           "ruleset is too large (" + Twine(Size) + " bytes, limit 16 MiB)");
 }
 
@@ -968,7 +968,7 @@ static Error checkEncoding(StringRef Name, StringRef Text) {
   size_t LineStart = Before.rfind('\n');
   LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
   // Columns count bytes, as yaml-cpp's marks and clang's columns do.
-  RulesetLocation Where{Name.str(), unsigned(Before.count('\n')) + 1, unsigned(Offset - LineStart) + 1};
+  FileLocation Where{Name.str(), unsigned(Before.count('\n')) + 1, unsigned(Offset - LineStart) + 1};
   std::string Byte = hex(static_cast<unsigned char>(Text[Offset]));
   if (Control != StringRef::npos)
     return makeRulesetError(Where, "ruleset contains control character " + Byte);
@@ -1011,12 +1011,12 @@ static Expected<Ruleset> parseDocument(StringRef Text, StringRef Name) {
   Expected<size_t> Documents = countDocuments(C, Text);
   if (!Documents)
     return Documents.takeError();
-  RulesetLocation Top{C.File, 1, 1};
+  FileLocation Top{C.File, 1, 1};
   if (*Documents == 0)
     return makeRulesetError(Top, "ruleset is empty");
   const YAML::Node Root = YAML::Load(Text.str());
   if (!Root.IsMap()) {
-    RulesetLocation Where = Root.IsNull() ? Top : locationOf(C, Root);
+    FileLocation Where = Root.IsNull() ? Top : locationOf(C, Root);
     return makeRulesetError(Where, "expected a mapping at the top of the ruleset, found " + describe(Root));
   }
 
@@ -1050,7 +1050,7 @@ static std::string lowercaseFirst(std::string S) {
 }
 
 Expected<Ruleset> parseRuleset(StringRef Text, StringRef Name) {
-  RulesetLocation Where{Name.str(), 0, 0};
+  FileLocation Where{Name.str(), 0, 0};
   try {
     return parseDocument(Text, Name);
   } catch (const YAML::DeepRecursion &E) {
@@ -1071,7 +1071,7 @@ Expected<Ruleset> parseRuleset(StringRef Text, StringRef Name) {
 }
 
 Expected<Ruleset> loadRulesetFile(StringRef Path) {
-  RulesetLocation Where{Path.str(), 0, 0};
+  FileLocation Where{Path.str(), 0, 0};
   // Refuse an oversized regular file before reading it; the check in parseRuleset covers pipes and the like.
   sys::fs::file_status Status;
   if (!sys::fs::status(Path, Status) && Status.type() == sys::fs::file_type::regular_file)

@@ -1,5 +1,5 @@
 #include "bounds/Evaluator.h"
-#include "match/CallMatcher.h"
+#include "match/FindAllocatorCalls.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/ASTUnit.h"

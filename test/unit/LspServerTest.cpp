@@ -25,7 +25,7 @@ public:
   std::vector<std::string> Sent;
 };
 
-AnalysisResult nothingFound(const AnalysisRequest &, const Ruleset &, const CheckOptions &) { return {}; }
+AnalysisResult nothingFound(const AnalysisRequest &, const AuditSession &) { return {}; }
 
 class LspServerTest : public ::testing::Test {
 protected:

@@ -1,7 +1,7 @@
 // Unit tests of suppression comments: the syntax (parseSuppressionLine) and which comments cover a finding
 // (findSuppression over a SourceManager, as every front end calls it).
-#include "report/CallExtent.h"
-#include "report/Suppression.h"
+#include "source/CallExtent.h"
+#include "suppress/Suppression.h"
 
 #include "clang/Basic/SourceManager.h"
 

@@ -709,7 +709,7 @@ TEST_F(RulesetFileTest, TooLargeFile) {
 }
 
 TEST(RulesetErrorTest, LogAndErrorCode) {
-  auto Render = [](RulesetLocation Where) {
+  auto Render = [](FileLocation Where) {
     return llvm::toString(makeRulesetError(std::move(Where), "something is wrong"));
   };
   EXPECT_EQ(Render({"r.yaml", 3, 7}), "r.yaml:3:7: error: something is wrong");

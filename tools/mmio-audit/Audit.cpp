@@ -6,11 +6,8 @@
 
 namespace mmio {
 
-RunOptions runOptionsFrom(const CliOptions &Options, const Ruleset &Rules) {
+RunOptions runOptionsFrom(const CliOptions &Options) {
   RunOptions Run;
-  Run.Check.ReportUnknown = Options.ReportUnknown;
-  Run.Check.DisabledRules.insert(Options.Disabled.begin(), Options.Disabled.end());
-  Run.WarningsAsErrors = Options.WarningsAsErrors;
   Run.RenderText = Options.Format == ReportFormat::Text;
   Run.Colors = Run.RenderText && Options.OutputPath.empty() &&
                (Options.Color == ColorMode::Always ||
@@ -20,10 +17,7 @@ RunOptions runOptionsFrom(const CliOptions &Options, const Ruleset &Rules) {
   Run.RecordFiles = Options.Fix;
   Run.SourceRoot = Options.SourceRoot;
   Run.Jobs = Options.Jobs;
-  Run.Cleanup.DropPrefixes = Options.DropFlags;
-  Run.Cleanup.ExtraArgs = Options.ExtraArgs;
-  Run.Cleanup.ExtraArgsBefore = Options.ExtraArgsBefore;
-  Run.Cleanup.ResourceDir = Options.ResourceDir;
+  Run.Cleanup = Options.Cleanup;
   return Run;
 }
 
@@ -37,10 +31,10 @@ Report emptyReport(const Ruleset &Rules, llvm::StringRef SourceRoot) {
   return R;
 }
 
-AuditResult audit(const Ruleset &Rules, const RunOptions &Run, const Selection &Units, const CliOptions &Options,
+AuditResult audit(const AuditSession &Session, const RunOptions &Run, const Selection &Units, const CliOptions &Options,
                   ProgressLine &Progress, llvm::StringRef Label) {
   AuditResult Result;
-  Result.R = emptyReport(Rules, Run.SourceRoot);
+  Result.R = emptyReport(Session.rules(), Run.SourceRoot);
   std::string Suffix = Label.empty() ? "" : (" " + Label).str();
   for (const TUInfo &T : Units.NotRun) {
     Result.R.TranslationUnits.push_back(T);
@@ -48,7 +42,7 @@ AuditResult audit(const Ruleset &Rules, const RunOptions &Run, const Selection &
   }
 
   size_t Findings = 0;
-  Runner Analyser(Rules, Run);
+  Runner Analyser(Session, Run);
   std::vector<TUOutcome> Outcomes =
       Analyser.run(Units.Jobs, [&](const TUOutcome &O, size_t Done, size_t Total) {
         for (const ReportFinding &F : O.Findings)

@@ -9,7 +9,7 @@
 #include "TUSelection.h"
 
 #include "report/Report.h"
-#include "report/Suppression.h"
+#include "suppress/Suppression.h"
 
 #include "llvm/ADT/StringSet.h"
 
@@ -29,14 +29,14 @@ struct AuditResult {
 };
 
 /// The run's settings from the command line.
-RunOptions runOptionsFrom(const CliOptions &Options, const Ruleset &Rules);
+RunOptions runOptionsFrom(const CliOptions &Options);
 
 /// An empty report for `Rules`, with the tool's version and the source root.
 Report emptyReport(const Ruleset &Rules, llvm::StringRef SourceRoot);
 
 /// Runs `Jobs` and makes the report (findings deduplicated, sorted, fingerprinted). `Label` ("at HEAD~1")
 /// qualifies what is printed when several audits run.
-AuditResult audit(const Ruleset &Rules, const RunOptions &Run, const Selection &Units, const CliOptions &Options,
+AuditResult audit(const AuditSession &Session, const RunOptions &Run, const Selection &Units, const CliOptions &Options,
                   ProgressLine &Progress, llvm::StringRef Label = "");
 
 } // namespace mmio

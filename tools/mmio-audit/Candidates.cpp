@@ -19,14 +19,14 @@ llvm::json::Value entryFor(const clang::tooling::CompileCommand &C) {
 
 } // namespace
 
-int writeCandidates(const Ruleset &Rules, RunOptions Run, const Selection &Units, const CliOptions &Options,
+int writeCandidates(const AuditSession &Session, RunOptions Run, const Selection &Units, const CliOptions &Options,
                     ProgressLine &Progress) {
   Run.StopAfterPrefilter = true;
   Run.ScanSuppressions = Run.RecordFiles = false;
   for (const TUInfo &T : Units.NotRun)
     Progress.print("mmio-audit: error: " + T.File + ": " + T.Reason + "\n");
   size_t Kept = 0;
-  Runner Selector(Rules, Run);
+  Runner Selector(Session, Run);
   std::vector<TUOutcome> Outcomes = Selector.run(Units.Jobs, [&](const TUOutcome &O, size_t Done, size_t Total) {
     Kept += O.Candidate;
     if (O.Info.Status == TUStatus::Failed)

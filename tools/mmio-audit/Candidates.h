@@ -16,7 +16,7 @@ namespace mmio {
 /// "-" is standard output), with their commands as the database gave them. A unit that cannot be preprocessed is
 /// kept: only a proof of no call leaves a unit out. Returns the exit status: 0, or 2 when the file cannot be written
 /// or a unit cannot be run at all.
-int writeCandidates(const Ruleset &Rules, RunOptions Run, const Selection &Units, const CliOptions &Options,
+int writeCandidates(const AuditSession &Session, RunOptions Run, const Selection &Units, const CliOptions &Options,
                     ProgressLine &Progress);
 
 } // namespace mmio

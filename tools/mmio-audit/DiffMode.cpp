@@ -91,7 +91,7 @@ llvm::Expected<ChangeSet> changeSince(llvm::StringRef Top, llvm::StringRef Rev) 
 
 } // namespace
 
-llvm::Expected<AuditResult> runPatchMode(const Ruleset &Rules, const RunOptions &Run, const Selection &Units,
+llvm::Expected<AuditResult> runPatchMode(const AuditSession &Session, const RunOptions &Run, const Selection &Units,
                                          const CliOptions &Options, ProgressLine &Progress) {
   llvm::Expected<std::string> TopOut = git(Options.SourceRoot, {"rev-parse", "--show-toplevel"});
   if (!TopOut)
@@ -109,7 +109,7 @@ llvm::Expected<AuditResult> runPatchMode(const Ruleset &Rules, const RunOptions 
   // At HEAD (the working tree): the units that read a changed file.
   RunOptions Head = Run;
   Head.ChangedFiles = &Changed->Files;
-  AuditResult Result = audit(Rules, Head, Units, Options, Progress, "");
+  AuditResult Result = audit(Session, Head, Units, Options, Progress, "");
 
   // At REV: the same units, the changed files as they were. Units new since REV have nothing to compare with.
   Selection BaseUnits;
@@ -120,7 +120,7 @@ llvm::Expected<AuditResult> runPatchMode(const Ruleset &Rules, const RunOptions 
   RunOptions Base = Run;
   Base.Overlay = &Changed->BaseContents;
   Base.ScanSuppressions = Base.RecordFiles = false;
-  AuditResult Before = audit(Rules, Base, BaseUnits, Options, Progress, "at " + Options.DiffBase);
+  AuditResult Before = audit(Session, Base, BaseUnits, Options, Progress, "at " + Options.DiffBase);
 
   Report &R = Result.R;
   R.DiffMode = true;

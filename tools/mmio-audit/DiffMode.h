@@ -13,7 +13,7 @@
 
 namespace mmio {
 
-llvm::Expected<AuditResult> runPatchMode(const Ruleset &Rules, const RunOptions &Run, const Selection &Units,
+llvm::Expected<AuditResult> runPatchMode(const AuditSession &Session, const RunOptions &Run, const Selection &Units,
                                          const CliOptions &Options, ProgressLine &Progress);
 
 } // namespace mmio

@@ -2,6 +2,7 @@
 #include "BuildConfig.h"
 
 #include "report/Report.h"
+#include "tooling/SessionOptions.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
@@ -34,18 +35,9 @@ cl::opt<std::string> Output("o", cl::desc("Write the report to FILE (atomically)
 cl::list<std::string> Files(cl::Positional, cl::desc("[<file|directory>...]"), cl::cat(Category));
 cl::opt<std::string> BuildPath("p", cl::desc("Build directory with compile_commands.json (or that file itself)"),
                                cl::value_desc("BUILD_DIR"), cl::cat(Category));
-cl::opt<std::string> Rules("rules", cl::desc("Ruleset to check against (default: the built-in rules/hyperv.yaml)"),
-                           cl::value_desc("FILE"), cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Analyse N translation units at a time (default: every core)"),
                        cl::value_desc("N"), cl::Prefix, cl::cat(Category));
 cl::opt<bool> Lsp("lsp", cl::desc("Run as a language server on stdin/stdout (mmio-audit-lsp; see docs/editors.md)"), cl::cat(Category));
-cl::opt<bool> Werror("werror", cl::desc("Report findings as errors, so warnings fail the run (exit 1)"),
-                     cl::cat(Category));
-cl::list<std::string> Disable("disable", cl::desc("Do not check these rules (repeatable, comma-separated)"),
-                              cl::value_desc("RULE"), cl::CommaSeparated, cl::cat(Category));
-cl::opt<bool> Unknown("unknown", cl::desc("Also report calls a rule cannot decide (a bound the analysis cannot "
-                                          "compute)"),
-                      cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("Print findings and errors only: no summary line, progress or notes on "
                                       "standard error"),
                     cl::cat(Category));
@@ -55,14 +47,6 @@ cl::opt<std::string> SourceRoot("source-root",
                                 cl::desc("Root of the source tree: reports name files relative to it (SARIF "
                                          "%SRCROOT%), --fix edits only under it (default: current directory)"),
                                 cl::value_desc("DIR"), cl::cat(Category));
-cl::list<std::string> DropFlag("drop-flag", cl::desc("Also drop compiler arguments starting with PREFIX "
-                                                     "(repeatable)"),
-                               cl::value_desc("PREFIX"), cl::cat(Category));
-cl::list<std::string> ExtraArg("extra-arg", cl::desc("Additional argument to append to the compiler command line"),
-                               cl::value_desc("ARG"), cl::cat(Category));
-cl::list<std::string> ExtraArgBefore("extra-arg-before",
-                                     cl::desc("Additional argument to prepend to the compiler command line"),
-                                     cl::value_desc("ARG"), cl::cat(Category));
 cl::opt<bool> Prefilter("prefilter",
                         cl::desc("Preprocess each unit first and parse only those in which an allocator's name "
                                  "occurs (default: on; --prefilter=false parses every unit)"),
@@ -97,9 +81,6 @@ cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (1-based
 cl::opt<bool> ListUnused("list-unused-suppressions",
                          cl::desc("List suppression comments under --source-root that silenced nothing"),
                          cl::cat(Category));
-cl::opt<std::string> ResourceDir("resource-dir", cl::desc("Clang's resource directory (builtin headers)"),
-                                 cl::value_desc("DIR"), cl::init(MMIO_CLANG_RESOURCE_DIR), cl::Hidden,
-                                 cl::cat(Category));
 
 cl::list<std::string> MergeInputs(cl::Positional, cl::desc("<report>..."), cl::OneOrMore, cl::sub(MergeCommand),
                                   cl::cat(Category));
@@ -136,7 +117,7 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
     }
   }
 
-  cl::HideUnrelatedOptions(Category, cl::SubCommand::getTopLevel());
+  cl::HideUnrelatedOptions({&Category, &sessionOptionCategory()}, cl::SubCommand::getTopLevel());
   cl::HideUnrelatedOptions(Category, MergeCommand);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) { OS << versionString() << "\n"; });
   std::string Errors;
@@ -176,15 +157,12 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
 
   O.Files.assign(Files.begin(), Files.end());
   O.BuildPath = BuildPath;
-  O.RulesPath = Rules;
-  O.WarningsAsErrors = Werror;
-  O.ReportUnknown = Unknown;
+  O.Session = sessionSettingsFromCommandLine();
+  // Notes that point into the ruleset are shown from units compiled in other directories.
+  O.Session.AbsoluteRulesetPaths = true;
+  O.Cleanup = cleanupOptionsFromCommandLine();
   O.Quiet = Quiet;
   O.Verbose = Verbose;
-  O.Disabled.assign(Disable.begin(), Disable.end());
-  O.DropFlags.assign(DropFlag.begin(), DropFlag.end());
-  O.ExtraArgs.assign(ExtraArg.begin(), ExtraArg.end());
-  O.ExtraArgsBefore.assign(ExtraArgBefore.begin(), ExtraArgBefore.end());
   O.Prefilter = Prefilter;
   O.Color = UseColor == cl::BOU_TRUE ? ColorMode::Always : UseColor == cl::BOU_FALSE ? ColorMode::Never : ColorMode::Auto;
   O.Fix = Fix;
@@ -194,7 +172,6 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Baseline = Baseline;
   O.DiffBase = DiffBase;
   O.ListUnusedSuppressions = ListUnused;
-  O.ResourceDir = ResourceDir;
 
   if (Jobs.getNumOccurrences()) {
     if (Jobs == 0)
@@ -216,9 +193,8 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
         O.ShardIndex == 0 || O.ShardIndex > O.ShardCount)
       return usageError("--shard " + Shard + ": expected K/N with 1 <= K <= N (e.g. --shard 2/4)");
   }
-  for (const std::string &P : O.DropFlags)
-    if (P.empty() || P[0] != '-')
-      return usageError("--drop-flag=" + P + ": expected an option prefix starting with '-'");
+  if (llvm::Error E = checkCleanupOptions(O.Cleanup))
+    return std::move(E);
   if (!O.CandidatesPath.empty() && (O.Fix || !O.DiffBase.empty() || !O.Baseline.empty() || !O.Prefilter))
     return usageError("--write-candidates selects units and stops: it does not go with --fix, --diff-base, "
                       "--baseline or --prefilter=false");

@@ -3,6 +3,9 @@
 #ifndef MMIO_AUDIT_TOOLS_OPTIONS_H
 #define MMIO_AUDIT_TOOLS_OPTIONS_H
 
+#include "session/AuditSession.h"
+#include "tooling/FlagCleanup.h"
+
 #include "llvm/Support/Error.h"
 
 #include <optional>
@@ -32,14 +35,10 @@ struct CliOptions {
   std::string SourceRoot;                             // absolute
 
   // How.
-  std::string RulesPath; // empty: built-in
-  std::vector<std::string> Disabled;
-  bool ReportUnknown = false;
-  bool WarningsAsErrors = false;
+  AuditSettings Session;   // ruleset, disabled rules, --unknown, --werror
+  FlagCleanupOptions Cleanup;
   unsigned Jobs = 0; // 0: every core
   bool Prefilter = true;
-  std::vector<std::string> DropFlags, ExtraArgs, ExtraArgsBefore;
-  std::string ResourceDir;
 
   // What to write.
   ReportFormat Format = ReportFormat::Text;

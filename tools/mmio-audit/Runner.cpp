@@ -2,23 +2,16 @@
 
 #include "Prefilter.h"
 
-#include "report/Collect.h"
+#include "report/ReportFindings.h"
+#include "tooling/AuditInvocation.h"
 
-#include "clang/AST/ASTConsumer.h"
-#include "clang/AST/ASTContext.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
-#include "clang/Lex/Preprocessor.h"
-#include "clang/Tooling/Tooling.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
-#include "llvm/Support/Timer.h"
-#include "llvm/Support/VirtualFileSystem.h"
 
 #include <chrono>
 
@@ -62,29 +55,21 @@ private:
   bool ForwardNotes = false;
 };
 
-/// "1 error generated." goes straight to standard error, out of order with parallel units: the unit's errors
-/// are reported with it instead.
-void silenceStatistics(CompilerInstance &CI) { CI.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>()); }
-
-class AuditConsumer : public ASTConsumer {
+/// Keeps what the CLI reports of a unit that compiled: its findings as report findings, and the suppression
+/// comments that silenced them; then records the files the unit read, while its source manager is alive.
+class OutcomeReporter : public UnitReporter {
 public:
-  AuditConsumer(CompilerInstance &CI, const Ruleset &Rules, const RunOptions &Options, const TUJob &Job,
-                TUOutcome &Out, std::function<void(const SourceManager &)> AfterCheck)
-      : CI(CI), Rules(Rules), Options(Options), Job(Job), Out(Out), AfterCheck(std::move(AfterCheck)) {}
+  OutcomeReporter(const RunOptions &Options, const TUJob &Job, TUOutcome &Out,
+                  std::function<void(const SourceManager &)> AfterCheck)
+      : Options(Options), Job(Job), Out(Out), AfterCheck(std::move(AfterCheck)) {}
 
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    // A unit with errors has a partial AST: it is reported as failed, not half-analysed.
-    if (CI.getDiagnostics().hasErrorOccurred())
-      return;
-    Checker C(Rules, Options.Check);
-    std::vector<Finding> Findings = C.checkTranslationUnit(Ctx, &CI.getPreprocessor());
-    CollectOptions Collect;
-    Collect.WarningsAsErrors = Options.WarningsAsErrors;
-    Collect.RenderText = Options.RenderText;
-    Collect.Colors = Options.Colors;
-    Collect.Directory = Job.Command.Directory;
-    Collect.TranslationUnit = Job.File;
-    CollectedFindings Got = collectFindings(Findings, CI.getSourceManager(), CI.getLangOpts(), Collect);
+  void report(std::vector<AuditedFinding> Findings, CompilerInstance &CI) override {
+    ReportFindingOptions Report;
+    Report.RenderText = Options.RenderText;
+    Report.Colors = Options.Colors;
+    Report.Directory = Job.Command.Directory;
+    Report.TranslationUnit = Job.File;
+    UnitReportFindings Got = toReportFindings(Findings, CI.getSourceManager(), CI.getLangOpts(), Report);
     Out.Findings = std::move(Got.Findings);
     Out.UsedSuppressions = std::move(Got.UsedSuppressions);
     if (AfterCheck)
@@ -92,31 +77,6 @@ public:
   }
 
 private:
-  CompilerInstance &CI;
-  const Ruleset &Rules;
-  const RunOptions &Options;
-  const TUJob &Job;
-  TUOutcome &Out;
-  std::function<void(const SourceManager &)> AfterCheck;
-};
-
-class AuditAction : public ASTFrontendAction {
-public:
-  AuditAction(const Ruleset &Rules, const RunOptions &Options, const TUJob &Job, TUOutcome &Out,
-              std::function<void(const SourceManager &)> AfterCheck)
-      : Rules(Rules), Options(Options), Job(Job), Out(Out), AfterCheck(std::move(AfterCheck)) {}
-
-protected:
-  bool BeginInvocation(CompilerInstance &CI) override {
-    silenceStatistics(CI);
-    return true;
-  }
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, llvm::StringRef) override {
-    return std::make_unique<AuditConsumer>(CI, Rules, Options, Job, Out, AfterCheck);
-  }
-
-private:
-  const Ruleset &Rules;
   const RunOptions &Options;
   const TUJob &Job;
   TUOutcome &Out;
@@ -131,31 +91,10 @@ bool readsAnyOf(const SourceManager &SM, const std::string &Directory, const llv
   return false;
 }
 
-/// A file manager (reference-counted: the compiler instance shares it) whose working directory is the command's:
-/// units in different directories run side by side, so the process's own working directory is never changed.
-/// `Overlay` files (absolute path -> contents) are seen in place of what is on disk.
-llvm::IntrusiveRefCntPtr<FileManager> fileManagerFor(const std::string &Directory,
-                                                     const llvm::StringMap<std::string> *Overlay, std::string &Error) {
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = llvm::vfs::createPhysicalFileSystem();
-  if (Overlay && !Overlay->empty()) {
-    auto Layered = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(FS);
-    auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
-    for (const auto &[Path, Contents] : *Overlay)
-      Memory->addFile(Path, /*ModificationTime=*/0, llvm::MemoryBuffer::getMemBufferCopy(Contents, Path));
-    Layered->pushOverlay(Memory);
-    FS = Layered;
-  }
-  if (std::error_code EC = FS->setCurrentWorkingDirectory(Directory)) {
-    Error = "cannot enter the compile command's directory " + Directory + ": " + EC.message();
-    return nullptr;
-  }
-  return llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
-}
-
 } // namespace
 
-Runner::Runner(const Ruleset &Rules, RunOptions Options)
-    : Rules(Rules), Options(std::move(Options)), AllocatorNames(allocatorIdentifiers(Rules)) {}
+Runner::Runner(const AuditSession &Session, RunOptions Options)
+    : Session(Session), Options(std::move(Options)), AllocatorNames(allocatorIdentifiers(Session.rules())) {}
 
 void Runner::scanFiles(const SourceManager &SM, const std::string &Directory, TUOutcome &Out) {
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
@@ -200,16 +139,17 @@ TUOutcome Runner::runOne(const TUJob &Job) {
   }
   bool WantFiles = Options.ScanSuppressions || Options.RecordFiles;
   auto Scan = [&](const SourceManager &SM) { scanFiles(SM, Job.Command.Directory, Out); };
-  std::string Error;
+  auto NoFiles = [&](llvm::Error E) {
+    Out.Info.Status = TUStatus::Failed;
+    Out.Info.Reason = llvm::toString(std::move(E));
+    return Finish();
+  };
 
   // Preprocessing first: for the prefilter, and in patch mode to tell whether the change touches the unit.
   if (Options.Prefilter || Options.ChangedFiles) {
-    llvm::IntrusiveRefCntPtr<FileManager> Files = fileManagerFor(Job.Command.Directory, Options.Overlay, Error);
-    if (!Files) {
-      Out.Info.Status = TUStatus::Failed;
-      Out.Info.Reason = Error;
-      return Finish();
-    }
+    auto Files = fileManagerFor(Job.Command.Directory, Options.Overlay);
+    if (!Files)
+      return NoFiles(Files.takeError());
     bool MayCall = true;
     bool Touched = !Options.ChangedFiles;
     bool Lexed = false;
@@ -224,11 +164,8 @@ TUOutcome Runner::runOne(const TUJob &Job) {
         Touched = true;
     };
     IgnoringDiagConsumer Quiet;
-    tooling::ToolInvocation Invocation(Out.Command.Args,
-                                       std::make_unique<PrefilterAction>(AllocatorNames, MayCall, AfterLexing),
-                                       Files.get());
-    Invocation.setDiagnosticConsumer(&Quiet);
-    bool OK = Invocation.run();
+    bool OK = runFrontendAction(Out.Command.Args, **Files,
+                                std::make_unique<PrefilterAction>(AllocatorNames, MayCall, AfterLexing), Quiet);
     // Not preprocessed (a precompiled header, modules) or not run at all: whether the change reaches it is unknown.
     Out.Touched = Touched || !OK || !Lexed;
     if (!Out.Touched) {
@@ -251,20 +188,15 @@ TUOutcome Runner::runOne(const TUJob &Job) {
     return Finish();
   }
 
-  llvm::IntrusiveRefCntPtr<FileManager> Files = fileManagerFor(Job.Command.Directory, Options.Overlay, Error);
-  if (!Files) {
-    Out.Info.Status = TUStatus::Failed;
-    Out.Info.Reason = Error;
-    return Finish();
-  }
+  auto Files = fileManagerFor(Job.Command.Directory, Options.Overlay);
+  if (!Files)
+    return NoFiles(Files.takeError());
   CompileErrorCollector Errors;
   std::function<void(const SourceManager &)> AfterCheck;
   if (WantFiles)
     AfterCheck = Scan;
-  tooling::ToolInvocation Invocation(Out.Command.Args,
-                                     std::make_unique<AuditAction>(Rules, Options, Job, Out, AfterCheck), Files.get());
-  Invocation.setDiagnosticConsumer(&Errors);
-  bool OK = Invocation.run();
+  OutcomeReporter Reporter(Options, Job, Out, AfterCheck);
+  bool OK = auditUnit(Out.Command.Args, **Files, Session, Reporter, Errors);
   if (!OK || Errors.getNumErrors()) {
     Out.Info.Status = TUStatus::Failed;
     Out.Info.Reason = "the translation unit does not compile";

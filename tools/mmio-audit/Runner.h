@@ -6,9 +6,10 @@
 #include "tooling/FlagCleanup.h"
 #include "TUSelection.h"
 
-#include "check/Checker.h"
 #include "report/Report.h"
-#include "report/Suppression.h"
+#include "session/AuditSession.h"
+#include "suppress/Suppression.h"
+#include "tooling/AuditInvocation.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -21,8 +22,6 @@
 namespace mmio {
 
 struct RunOptions {
-  CheckOptions Check;
-  bool WarningsAsErrors = false;
   bool RenderText = true; // render findings as clang prints them (text reports)
   bool Colors = false;
   bool Prefilter = true;
@@ -35,7 +34,7 @@ struct RunOptions {
   /// Patch mode: units that read none of these files (absolute) are skipped as untouched.
   const llvm::StringSet<> *ChangedFiles = nullptr;
   /// Patch mode: files seen with these contents (absolute path -> text) instead of what is on disk.
-  const llvm::StringMap<std::string> *Overlay = nullptr;
+  const FileOverlay *Overlay = nullptr;
 };
 
 struct TUOutcome {
@@ -52,7 +51,7 @@ struct TUOutcome {
 
 class Runner {
 public:
-  Runner(const Ruleset &Rules, RunOptions Options);
+  Runner(const AuditSession &Session, RunOptions Options);
 
   using DoneCallback = llvm::function_ref<void(const TUOutcome &Outcome, size_t Done, size_t Total)>;
   /// Analyses every job, `Options.Jobs` at a time. `OnDone` runs for each unit as it finishes, one call at a time.
@@ -65,7 +64,7 @@ private:
   /// Suppression comments in the unit's files under the source root not yet scanned by another unit.
   void scanFiles(const clang::SourceManager &SM, const std::string &Directory, TUOutcome &Out);
 
-  const Ruleset &Rules;
+  const AuditSession &Session;
   RunOptions Options;
   std::vector<std::string> AllocatorNames;
   std::mutex ScannedMutex;

@@ -14,7 +14,6 @@
 #include "report/Fixes.h"
 #include "report/AtomicFile.h"
 #include "rules/RulesetError.h"
-#include "rules/RulesetLoader.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -42,34 +41,6 @@ int fail(llvm::Error E) {
   int Code = ExitFailure;
   llvm::handleAllErrors(std::move(E), [&](const llvm::ErrorInfoBase &Info) { Code = fail(Info.message()); });
   return Code;
-}
-
-/// Ruleset locations become absolute: notes that point into the ruleset are shown from units compiled in other
-/// directories.
-void makeRulesetPathsAbsolute(Ruleset &Rules) {
-  auto Fix = [](std::string &File) {
-    if (!File.empty() && File.front() != '<')
-      File = absolutePath(File, "");
-  };
-  Fix(Rules.Source);
-  for (Rule &R : Rules.Rules)
-    Fix(R.Where.File);
-  for (NamedRange &R : Rules.Ranges)
-    Fix(R.Where.File);
-  for (AllocatorSpec &A : Rules.Allocators)
-    Fix(A.Where.File);
-}
-
-llvm::Expected<Ruleset> loadRules(const CliOptions &Options) {
-  llvm::Expected<Ruleset> Rules = Options.RulesPath.empty() ? loadBuiltinRuleset() : loadRulesetFile(Options.RulesPath);
-  if (!Rules)
-    return Rules.takeError();
-  for (const std::string &Id : Options.Disabled)
-    if (!Rules->findRule(Id))
-      return llvm::createStringError(std::errc::invalid_argument, "--disable %s: no such rule in %s", Id.c_str(),
-                                     Rules->Source.c_str());
-  makeRulesetPathsAbsolute(*Rules);
-  return Rules;
 }
 
 /// --fix and --export-fixes; returns whether the fixes that should apply did.
@@ -163,11 +134,11 @@ int main(int argc, const char **argv) {
   if (Options.Mode == CliOptions::Command::Merge)
     return runMerge(Options);
 
-  llvm::Expected<Ruleset> Rules = loadRules(Options);
-  if (!Rules) {
+  llvm::Expected<AuditSession> Session = AuditSession::load(Options.Session);
+  if (!Session) {
     // A ruleset error is already "FILE:LINE:COL: error: ...": printed as the compiler prints its errors.
     llvm::handleAllErrors(
-        Rules.takeError(), [](const RulesetError &E) { llvm::errs() << E.message() << "\n"; },
+        Session.takeError(), [](const RulesetError &E) { llvm::errs() << E.message() << "\n"; },
         [](const llvm::ErrorInfoBase &E) { fail(E.message()); });
     return ExitFailure;
   }
@@ -180,17 +151,17 @@ int main(int argc, const char **argv) {
 
   ProgressLine Progress(llvm::errs(), Options.Progress.value_or(llvm::errs().is_displayed()));
   setProgressShown(Progress.enabled());
-  RunOptions Run = runOptionsFrom(Options, *Rules);
+  RunOptions Run = runOptionsFrom(Options);
   if (!Options.CandidatesPath.empty())
-    return writeCandidates(*Rules, Run, *Units, Options, Progress);
+    return writeCandidates(*Session, Run, *Units, Options, Progress);
   AuditResult Result;
   if (!Options.DiffBase.empty()) {
-    llvm::Expected<AuditResult> Diff = runPatchMode(*Rules, Run, *Units, Options, Progress);
+    llvm::Expected<AuditResult> Diff = runPatchMode(*Session, Run, *Units, Options, Progress);
     if (!Diff)
       return fail(Diff.takeError());
     Result = std::move(*Diff);
   } else {
-    Result = audit(*Rules, Run, *Units, Options, Progress);
+    Result = audit(*Session, Run, *Units, Options, Progress);
   }
   if (!Options.Baseline.empty())
     if (llvm::Error E = applyBaseline(Result.R, Options.Baseline))

@@ -1,4 +1,4 @@
-#include "report/CallExtent.h"
+#include "source/CallExtent.h"
 
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceManager.h"

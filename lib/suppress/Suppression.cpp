@@ -1,6 +1,6 @@
-#include "report/Suppression.h"
+#include "suppress/Suppression.h"
 
-#include "report/CallExtent.h"
+#include "source/CallExtent.h"
 
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"

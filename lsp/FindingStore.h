@@ -1,6 +1,6 @@
 // The findings last published for each document, and the quick fixes they offer at a range (textDocument/codeAction).
-#ifndef MMIO_AUDIT_LSP_CODEACTIONS_H
-#define MMIO_AUDIT_LSP_CODEACTIONS_H
+#ifndef MMIO_AUDIT_LSP_FINDINGSTORE_H
+#define MMIO_AUDIT_LSP_FINDINGSTORE_H
 
 #include "FindingConverter.h"
 #include "Positions.h"

@@ -1,7 +1,7 @@
 // Source locations in files outside the translation unit (a ruleset), so notes can point at the line that defines
 // what a finding relies on: the file is loaded into the SourceManager once, on first use.
-#ifndef MMIO_AUDIT_REPORT_EXTERNALFILELOCATIONS_H
-#define MMIO_AUDIT_REPORT_EXTERNALFILELOCATIONS_H
+#ifndef MMIO_AUDIT_SOURCE_EXTERNALFILELOCATIONS_H
+#define MMIO_AUDIT_SOURCE_EXTERNALFILELOCATIONS_H
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/StringMap.h"

@@ -1,6 +1,6 @@
 // Finds every call of a ruleset's allocators in a translation unit, walking the bodies of its functions.
-#ifndef MMIO_AUDIT_MATCH_CALLMATCHER_H
-#define MMIO_AUDIT_MATCH_CALLMATCHER_H
+#ifndef MMIO_AUDIT_MATCH_FINDALLOCATORCALLS_H
+#define MMIO_AUDIT_MATCH_FINDALLOCATORCALLS_H
 
 #include "match/CallSite.h"
 

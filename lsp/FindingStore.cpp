@@ -1,4 +1,4 @@
-#include "CodeActions.h"
+#include "FindingStore.h"
 
 namespace mmio::lsp {
 

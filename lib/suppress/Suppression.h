@@ -9,8 +9,8 @@
 // first token to its closing parenthesis, as written), on the line of the macro definition that spells the call,
 // or in the block of comment-only lines directly above the call's first line. A comment without a reason, or that
 // names no rule, covers the finding but does not silence it: front ends say why instead.
-#ifndef MMIO_AUDIT_REPORT_SUPPRESSION_H
-#define MMIO_AUDIT_REPORT_SUPPRESSION_H
+#ifndef MMIO_AUDIT_SUPPRESS_SUPPRESSION_H
+#define MMIO_AUDIT_SUPPRESS_SUPPRESSION_H
 
 #include "check/Finding.h"
 

@@ -1,4 +1,4 @@
-#include "match/CallMatcher.h"
+#include "match/FindAllocatorCalls.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"

@@ -1,6 +1,6 @@
-#include "report/Collect.h"
+#include "report/ReportFindings.h"
 
-#include "report/CallExtent.h"
+#include "source/CallExtent.h"
 #include "report/FindingRenderer.h"
 
 #include "clang/Basic/SourceManager.h"
@@ -25,14 +25,15 @@ std::string physicalFile(const SourceManager &SM, SourceLocation Loc, llvm::Stri
 
 } // namespace
 
-CollectedFindings collectFindings(const std::vector<Finding> &Findings, SourceManager &SM,
-                                  const LangOptions &LangOpts, const CollectOptions &Options) {
-  CollectedFindings Out;
+UnitReportFindings toReportFindings(const std::vector<AuditedFinding> &Findings, SourceManager &SM,
+                                    const LangOptions &LangOpts, const ReportFindingOptions &Options) {
+  UnitReportFindings Out;
   FindingRenderer Renderer(SM, LangOpts, Options.Colors);
-  for (const Finding &F : Findings) {
+  for (const AuditedFinding &A : Findings) {
+    const Finding &F = A.F;
     ReportFinding R;
     R.RuleId = F.RuleId;
-    R.Level = Options.WarningsAsErrors ? Severity::Error : F.Level;
+    R.Level = F.Level;
     R.Outcome = F.Outcome;
     R.Message = F.Message;
     R.Begin = absolute(F.Expansion, Options.Directory);
@@ -68,19 +69,13 @@ CollectedFindings collectFindings(const std::vector<Finding> &Findings, SourceMa
     }
     R.TranslationUnit = Options.TranslationUnit;
 
-    std::vector<FindingNote> Extra;
-    if (std::optional<SuppressionComment> C = findSuppression(F, SM)) {
-      if (C->valid()) {
-        FileLocation Where = absolute(C->Where, Options.Directory);
-        R.Suppressed = ReportSuppression{Where, C->Reason};
-        Out.UsedSuppressions.push_back(std::move(Where));
-      } else {
-        Extra.push_back({C->Loc, C->Where, malformedSuppressionNote(*C)});
-        R.Notes.push_back({absolute(C->Where, Options.Directory), malformedSuppressionNote(*C)});
-      }
+    if (A.SuppressedBy) {
+      FileLocation Where = absolute(A.SuppressedBy->Where, Options.Directory);
+      R.Suppressed = ReportSuppression{Where, A.SuppressedBy->Reason};
+      Out.UsedSuppressions.push_back(std::move(Where));
     }
     if (Options.RenderText && !R.Suppressed)
-      R.Rendered = Renderer.render(F, R.Level, Extra);
+      R.Rendered = Renderer.render(F);
     Out.Findings.push_back(std::move(R));
   }
   return Out;

@@ -1,4 +1,4 @@
-#include "report/ExternalFileLocations.h"
+#include "source/ExternalFileLocations.h"
 
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"

@@ -1,6 +1,6 @@
 // Where a call's text starts and ends in the file the user wrote it in, found by lexing from its first token.
-#ifndef MMIO_AUDIT_REPORT_CALLEXTENT_H
-#define MMIO_AUDIT_REPORT_CALLEXTENT_H
+#ifndef MMIO_AUDIT_SOURCE_CALLEXTENT_H
+#define MMIO_AUDIT_SOURCE_CALLEXTENT_H
 
 #include "clang/Basic/SourceLocation.h"
 

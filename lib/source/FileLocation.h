@@ -1,0 +1,27 @@
+// A place in a file by name, line and column: the one location type that outlives an AST, for findings, rulesets
+// and reports alike.
+#ifndef MMIO_AUDIT_SOURCE_FILELOCATION_H
+#define MMIO_AUDIT_SOURCE_FILELOCATION_H
+
+#include <string>
+
+namespace clang {
+class SourceLocation;
+class SourceManager;
+} // namespace clang
+
+namespace mmio {
+
+struct FileLocation {
+  std::string File;
+  unsigned Line = 0;   // 1-based; 0 when unknown
+  unsigned Column = 0; // 1-based; 0 when unknown
+  bool valid() const { return Line != 0; }
+};
+
+/// Resolves `Loc` as clang presents it (`#line` directives respected); invalid locations give an empty result.
+FileLocation resolveLocation(const clang::SourceManager &SM, clang::SourceLocation Loc);
+
+} // namespace mmio
+
+#endif
