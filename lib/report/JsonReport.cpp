@@ -131,240 +131,255 @@ void writeJSONReport(const Report &R, llvm::raw_ostream &OS) { OS << llvm::forma
 
 namespace {
 
-/// Reads fields of one JSON object, remembering the first problem with its path (`findings[3].line`).
-class Reader {
-public:
-  explicit Reader(llvm::StringRef Name) : Name(Name) {}
+using llvm::json::Path;
 
-  llvm::Error error() const {
-    if (Problem.empty())
-      return llvm::Error::success();
-    return llvm::createStringError("%s: not an mmio-audit JSON report: %s", Name.c_str(), Problem.c_str());
-  }
-  bool failed() const { return !Problem.empty(); }
-  void fail(const llvm::Twine &Path, const llvm::Twine &What) {
-    if (Problem.empty())
-      Problem = (Path + ": " + What).str();
-  }
+// Readers for the report's own types, llvm::json style: each returns false with the problem reported at its path
+// (`findings[3].line`). null reads as absent, as the writer writes what it does not know.
 
-  std::string string(const Object &O, llvm::StringRef Key, const llvm::Twine &Path, bool Required = true) {
-    const Value *V = O.get(Key);
-    if (!V || V->kind() == Value::Null) {
-      if (Required)
-        fail(Path + "." + Key, "missing");
-      return "";
-    }
-    if (std::optional<llvm::StringRef> S = V->getAsString())
-      return S->str();
-    fail(Path + "." + Key, "expected a string");
-    return "";
+bool fromJSON(const Value &V, unsigned &Out, Path P) {
+  std::optional<int64_t> N = V.getAsInteger();
+  if (!N || *N < 0 || *N > UINT32_MAX) {
+    P.report("expected a non-negative integer");
+    return false;
   }
-  unsigned number(const Object &O, llvm::StringRef Key, const llvm::Twine &Path, bool Required = true) {
-    const Value *V = O.get(Key);
-    if (!V || V->kind() == Value::Null) {
-      if (Required)
-        fail(Path + "." + Key, "missing");
-      return 0;
-    }
-    if (std::optional<int64_t> N = V->getAsInteger(); N && *N >= 0 && *N <= UINT32_MAX)
-      return static_cast<unsigned>(*N);
-    fail(Path + "." + Key, "expected a non-negative integer");
-    return 0;
-  }
-  FileLocation location(const Object &O, const llvm::Twine &Path, llvm::StringRef Root) {
-    FileLocation L;
-    std::string File = string(O, "file", Path, /*Required=*/false);
-    if (!File.empty())
-      L.File = absolutePath(File, Root);
-    L.Line = number(O, "line", Path, false);
-    L.Column = number(O, "column", Path, false);
-    return L;
-  }
-
-private:
-  std::string Name;
-  std::string Problem;
-};
-
-std::optional<Severity> severityFrom(llvm::StringRef S) {
-  if (S == "warning")
-    return Severity::Warning;
-  if (S == "error")
-    return Severity::Error;
-  return std::nullopt;
+  Out = static_cast<unsigned>(*N);
+  return true;
 }
 
-std::optional<Verdict> verdictFrom(llvm::StringRef S) {
-  for (Verdict V : {Verdict::Violated, Verdict::Holds, Verdict::Unknown})
-    if (verdictName(V) == S)
-      return V;
-  return std::nullopt;
+template <typename T> bool optionalField(const Object &O, llvm::StringLiteral Key, T &Out, Path P) {
+  const Value *V = O.get(Key);
+  return !V || V->kind() == Value::Null || fromJSON(*V, Out, P.field(Key));
+}
+
+template <typename T> bool requiredField(const Object &O, llvm::StringLiteral Key, T &Out, Path P) {
+  const Value *V = O.get(Key);
+  if (!V || V->kind() == Value::Null) {
+    P.field(Key).report("missing");
+    return false;
+  }
+  return fromJSON(*V, Out, P.field(Key));
+}
+
+const Object *objectAt(const Value &V, Path P) {
+  const Object *O = V.getAsObject();
+  if (!O)
+    P.report("expected an object");
+  return O;
+}
+
+/// "file", "line" and "column", each optional; the file as written (relative to the source root).
+bool readLocation(const Object &O, FileLocation &L, Path P) {
+  return optionalField(O, "file", L.File, P) && optionalField(O, "line", L.Line, P) &&
+         optionalField(O, "column", L.Column, P);
+}
+
+bool readBounds(const Object &O, ReportFinding &F, Path P) {
+  const Value *V = O.get("bounds");
+  if (!V || V->kind() == Value::Null)
+    return true;
+  const Object *Bounds = objectAt(*V, P.field("bounds"));
+  if (!Bounds)
+    return false;
+  for (const auto &[Key, Values] : *Bounds) {
+    std::optional<Role> R = roleFromName(Key);
+    if (!R) {
+      P.field("bounds").field(Key).report("not a role");
+      return false;
+    }
+    RoleBounds B;
+    if (!fromJSON(Values, B, P.field("bounds").field(Key)))
+      return false;
+    F.Bounds[static_cast<unsigned>(*R)] = std::move(B);
+  }
+  return true;
+}
+
+/// Files come back absolute: a report names them relative to its source root.
+void resolvePaths(Report &R) {
+  auto Resolve = [&](std::string &File) {
+    if (!File.empty())
+      File = absolutePath(File, R.SourceRoot);
+  };
+  for (ReportFinding &F : R.Findings) {
+    Resolve(F.Begin.File);
+    F.End.File = F.Begin.File;
+    for (ReportNote &N : F.Notes)
+      Resolve(N.Where.File);
+    if (F.Fix) {
+      Resolve(F.Fix->Begin.File);
+      F.Fix->End.File = F.Fix->Begin.File;
+    }
+    if (F.Suppressed)
+      Resolve(F.Suppressed->Where.File);
+    if (F.TranslationUnit.empty())
+      F.TranslationUnit = F.Begin.File;
+    else
+      Resolve(F.TranslationUnit);
+  }
+  for (TUInfo &T : R.TranslationUnits)
+    Resolve(T.File);
 }
 
 } // namespace
+
+bool fromJSON(const Value &V, Severity &Out, llvm::json::Path P) {
+  std::optional<llvm::StringRef> S = V.getAsString();
+  if (S && (*S == "warning" || *S == "error")) {
+    Out = *S == "error" ? Severity::Error : Severity::Warning;
+    return true;
+  }
+  P.report("expected \"warning\" or \"error\"");
+  return false;
+}
+
+bool fromJSON(const Value &V, Verdict &Out, llvm::json::Path P) {
+  if (std::optional<llvm::StringRef> S = V.getAsString())
+    for (Verdict Each : {Verdict::Violated, Verdict::Holds, Verdict::Unknown})
+      if (verdictName(Each) == *S) {
+        Out = Each;
+        return true;
+      }
+  P.report("expected \"violated\", \"holds\" or \"unknown\"");
+  return false;
+}
+
+bool fromJSON(const Value &V, Change &Out, llvm::json::Path P) {
+  if (std::optional<llvm::StringRef> S = V.getAsString())
+    for (Change Each : {Change::New, Change::Unchanged, Change::Fixed})
+      if (changeName(Each) == *S) {
+        Out = Each;
+        return true;
+      }
+  P.report("expected \"new\", \"unchanged\" or \"fixed\"");
+  return false;
+}
+
+bool fromJSON(const Value &V, TUStatus &Out, llvm::json::Path P) {
+  if (std::optional<llvm::StringRef> S = V.getAsString())
+    for (TUStatus Each : {TUStatus::Analysed, TUStatus::Skipped, TUStatus::Failed})
+      if (tuStatusName(Each) == *S) {
+        Out = Each;
+        return true;
+      }
+  P.report("expected \"analysed\", \"skipped\" or \"failed\"");
+  return false;
+}
+
+bool fromJSON(const Value &V, RoleBounds &Out, llvm::json::Path P) {
+  if (V.getAsString() == std::optional<llvm::StringRef>("unknown")) {
+    Out.Unknown = true;
+    return true;
+  }
+  const Array *Intervals = V.getAsArray();
+  for (size_t I = 0; Intervals && I < Intervals->size(); ++I) {
+    const Array *Pair = (*Intervals)[I].getAsArray();
+    if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString() || !(*Pair)[1].getAsString())
+      break;
+    Out.Intervals.emplace_back((*Pair)[0].getAsString()->str(), (*Pair)[1].getAsString()->str());
+  }
+  if (Intervals && Out.Intervals.size() == Intervals->size())
+    return true;
+  P.report("expected [[lo, hi], ...] hex strings or \"unknown\"");
+  return false;
+}
+
+bool fromJSON(const Value &V, ReportNote &Out, llvm::json::Path P) {
+  const Object *O = objectAt(V, P);
+  return O && readLocation(*O, Out.Where, P) && requiredField(*O, "message", Out.Message, P);
+}
+
+bool fromJSON(const Value &V, ReportFix &Out, llvm::json::Path P) {
+  const Object *O = objectAt(V, P);
+  return O && readLocation(*O, Out.Begin, P) && optionalField(*O, "endLine", Out.End.Line, P) &&
+         optionalField(*O, "endColumn", Out.End.Column, P) && requiredField(*O, "offset", Out.Offset, P) &&
+         requiredField(*O, "length", Out.Length, P) && requiredField(*O, "replacement", Out.Replacement, P) &&
+         optionalField(*O, "original", Out.Original, P);
+}
+
+bool fromJSON(const Value &V, ReportSuppression &Out, llvm::json::Path P) {
+  const Object *O = objectAt(V, P);
+  return O && readLocation(*O, Out.Where, P) && optionalField(*O, "reason", Out.Reason, P);
+}
+
+bool fromJSON(const Value &V, ReportFinding &F, llvm::json::Path P) {
+  const Object *O = objectAt(V, P);
+  if (!O || !requiredField(*O, "rule", F.RuleId, P) || !requiredField(*O, "severity", F.Level, P) ||
+      !optionalField(*O, "verdict", F.Outcome, P) || !readLocation(*O, F.Begin, P))
+    return false;
+  if (!F.Begin.valid() || F.Begin.File.empty()) {
+    P.report("expected \"file\", \"line\" and \"column\"");
+    return false;
+  }
+  return optionalField(*O, "endLine", F.End.Line, P) && optionalField(*O, "endColumn", F.End.Column, P) &&
+         optionalField(*O, "function", F.Function, P) && optionalField(*O, "callee", F.Callee, P) &&
+         optionalField(*O, "call", F.CallText, P) && requiredField(*O, "message", F.Message, P) &&
+         requiredField(*O, "fingerprint", F.Fingerprint, P) && readBounds(*O, F, P) &&
+         optionalField(*O, "notes", F.Notes, P) && optionalField(*O, "fix", F.Fix, P) &&
+         optionalField(*O, "suppressed", F.Suppressed, P) && optionalField(*O, "change", F.Diff, P) &&
+         optionalField(*O, "translationUnit", F.TranslationUnit, P);
+}
+
+bool fromJSON(const Value &V, RuleInfo &Out, llvm::json::Path P) {
+  const Object *O = objectAt(V, P);
+  return O && requiredField(*O, "id", Out.Id, P) && optionalField(*O, "severity", Out.Level, P) &&
+         optionalField(*O, "message", Out.Message, P) && optionalField(*O, "description", Out.Description, P);
+}
+
+bool fromJSON(const Value &V, TUInfo &Out, llvm::json::Path P) {
+  const Object *O = objectAt(V, P);
+  return O && requiredField(*O, "file", Out.File, P) && optionalField(*O, "directory", Out.Directory, P) &&
+         requiredField(*O, "status", Out.Status, P) && optionalField(*O, "reason", Out.Reason, P) &&
+         optionalField(*O, "errors", Out.Errors, P);
+}
+
+bool fromJSON(const Value &V, Report &R, llvm::json::Path P) {
+  const Object *O = objectAt(V, P);
+  if (!O || !requiredField(*O, "sourceRoot", R.SourceRoot, P) || !optionalField(*O, "ruleset", R.RulesetSource, P))
+    return false;
+  if (const Value *Tool = O->get("tool"); Tool && Tool->kind() != Value::Null) {
+    const Object *T = objectAt(*Tool, P.field("tool"));
+    if (!T || !optionalField(*T, "name", R.ToolName, P.field("tool")) ||
+        !optionalField(*T, "version", R.ToolVersion, P.field("tool")))
+      return false;
+  }
+  std::optional<std::string> Base;
+  if (!optionalField(*O, "diffBase", Base, P) || !optionalField(*O, "rules", R.Rules, P) ||
+      !requiredField(*O, "findings", R.Findings, P) || !optionalField(*O, "translationUnits", R.TranslationUnits, P))
+    return false;
+  R.DiffMode = Base.has_value();
+  R.DiffBase = Base.value_or("");
+  if (const Value *S = O->get("summary"); S && S->kind() != Value::Null) {
+    const Object *Summary = objectAt(*S, P.field("summary"));
+    if (!Summary || !optionalField(*Summary, "baselined", R.Baselined, P.field("summary")))
+      return false;
+  }
+  return true;
+}
 
 llvm::Expected<Report> readJSONReport(llvm::StringRef Text, llvm::StringRef Name) {
   llvm::Expected<Value> Parsed = llvm::json::parse(Text);
   if (!Parsed)
     return llvm::createStringError("%s: invalid JSON: %s", Name.str().c_str(),
                                    llvm::toString(Parsed.takeError()).c_str());
-  Reader In(Name);
+  auto NotAReport = [&](const llvm::Twine &Problem) {
+    return llvm::createStringError("%s: not an mmio-audit JSON report: %s", Name.str().c_str(),
+                                   Problem.str().c_str());
+  };
+  // Told apart first: something else altogether, or a report of another version.
   const Object *Root = Parsed->getAsObject();
-  if (!Root) {
-    In.fail("(top level)", "expected an object");
-    return In.error();
-  }
+  if (!Root)
+    return NotAReport("expected an object");
   std::optional<int64_t> Version = Root->getInteger("version");
-  if (!Version || !Root->get("findings")) {
-    In.fail("(top level)", "expected \"version\" and \"findings\"");
-    return In.error();
-  }
+  if (!Version || !Root->get("findings"))
+    return NotAReport("expected \"version\" and \"findings\"");
   if (*Version != JsonReportVersion)
     return llvm::createStringError("%s: JSON report version %lld is not supported (expected %d)",
                                    Name.str().c_str(), static_cast<long long>(*Version), JsonReportVersion);
   Report R;
-  R.SourceRoot = In.string(*Root, "sourceRoot", "(top level)");
-  R.RulesetSource = In.string(*Root, "ruleset", "(top level)", false);
-  if (const Object *Tool = Root->getObject("tool")) {
-    R.ToolName = In.string(*Tool, "name", "tool", false);
-    R.ToolVersion = In.string(*Tool, "version", "tool", false);
-  }
-  if (std::optional<llvm::StringRef> Base = Root->getString("diffBase")) {
-    R.DiffMode = true;
-    R.DiffBase = Base->str();
-  }
-  if (const Array *Rules = Root->getArray("rules")) {
-    for (size_t I = 0; I < Rules->size(); ++I) {
-      std::string Path = llvm::formatv("rules[{0}]", I);
-      const Object *O = (*Rules)[I].getAsObject();
-      if (!O) {
-        In.fail(Path, "expected an object");
-        break;
-      }
-      RuleInfo Rl;
-      Rl.Id = In.string(*O, "id", Path);
-      Rl.Level = severityFrom(In.string(*O, "severity", Path, false)).value_or(Severity::Warning);
-      Rl.Message = In.string(*O, "message", Path, false);
-      Rl.Description = In.string(*O, "description", Path, false);
-      R.Rules.push_back(std::move(Rl));
-    }
-  }
-  const Array *Findings = Root->getArray("findings");
-  if (!Findings)
-    In.fail("findings", "expected an array");
-  for (size_t I = 0; Findings && I < Findings->size() && !In.failed(); ++I) {
-    std::string Path = llvm::formatv("findings[{0}]", I);
-    const Object *O = (*Findings)[I].getAsObject();
-    if (!O) {
-      In.fail(Path, "expected an object");
-      break;
-    }
-    ReportFinding F;
-    F.RuleId = In.string(*O, "rule", Path);
-    std::optional<Severity> Level = severityFrom(In.string(*O, "severity", Path));
-    if (!Level)
-      In.fail(Path + ".severity", "expected \"warning\" or \"error\"");
-    F.Level = Level.value_or(Severity::Warning);
-    F.Outcome = verdictFrom(In.string(*O, "verdict", Path, false)).value_or(Verdict::Violated);
-    F.Begin = In.location(*O, Path, R.SourceRoot);
-    if (!F.Begin.valid() || F.Begin.File.empty())
-      In.fail(Path, "expected \"file\", \"line\" and \"column\"");
-    F.End.File = F.Begin.File;
-    F.End.Line = In.number(*O, "endLine", Path, false);
-    F.End.Column = In.number(*O, "endColumn", Path, false);
-    F.Function = In.string(*O, "function", Path, false);
-    F.Callee = In.string(*O, "callee", Path, false);
-    F.CallText = In.string(*O, "call", Path, false);
-    F.Message = In.string(*O, "message", Path);
-    F.Fingerprint = In.string(*O, "fingerprint", Path);
-    if (const Object *Bounds = O->getObject("bounds")) {
-      for (const auto &[Key, V] : *Bounds) {
-        std::optional<Role> Rl = roleFromName(Key);
-        if (!Rl) {
-          In.fail(Path + ".bounds." + Key.str(), "not a role");
-          continue;
-        }
-        RoleBounds B;
-        if (V.getAsString() == std::optional<llvm::StringRef>("unknown")) {
-          B.Unknown = true;
-        } else if (const Array *Intervals = V.getAsArray()) {
-          for (const Value &Iv : *Intervals) {
-            const Array *Pair = Iv.getAsArray();
-            if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString() || !(*Pair)[1].getAsString()) {
-              In.fail(Path + ".bounds." + Key.str(), "expected [[lo, hi], ...] hex strings or \"unknown\"");
-              break;
-            }
-            B.Intervals.emplace_back((*Pair)[0].getAsString()->str(), (*Pair)[1].getAsString()->str());
-          }
-        } else {
-          In.fail(Path + ".bounds." + Key.str(), "expected [[lo, hi], ...] hex strings or \"unknown\"");
-        }
-        F.Bounds[static_cast<unsigned>(*Rl)] = std::move(B);
-      }
-    }
-    if (const Array *Notes = O->getArray("notes")) {
-      for (size_t K = 0; K < Notes->size(); ++K) {
-        std::string NotePath = llvm::formatv("{0}.notes[{1}]", Path, K);
-        if (const Object *N = (*Notes)[K].getAsObject())
-          F.Notes.push_back({In.location(*N, NotePath, R.SourceRoot), In.string(*N, "message", NotePath)});
-        else
-          In.fail(NotePath, "expected an object");
-      }
-    }
-    if (const Object *X = O->getObject("fix")) {
-      std::string FixPath = Path + ".fix";
-      ReportFix Fix;
-      Fix.Begin = In.location(*X, FixPath, R.SourceRoot);
-      Fix.End.File = Fix.Begin.File;
-      Fix.End.Line = In.number(*X, "endLine", FixPath, false);
-      Fix.End.Column = In.number(*X, "endColumn", FixPath, false);
-      Fix.Offset = In.number(*X, "offset", FixPath);
-      Fix.Length = In.number(*X, "length", FixPath);
-      Fix.Replacement = In.string(*X, "replacement", FixPath);
-      Fix.Original = In.string(*X, "original", FixPath, false);
-      F.Fix = std::move(Fix);
-    }
-    if (const Object *S = O->getObject("suppressed"))
-      F.Suppressed = ReportSuppression{In.location(*S, Path + ".suppressed", R.SourceRoot),
-                                       In.string(*S, "reason", Path + ".suppressed", false)};
-    if (std::optional<llvm::StringRef> C = O->getString("change")) {
-      for (Change Ch : {Change::New, Change::Unchanged, Change::Fixed})
-        if (changeName(Ch) == *C)
-          F.Diff = Ch;
-    }
-    std::string Unit = In.string(*O, "translationUnit", Path, false);
-    F.TranslationUnit = Unit.empty() ? F.Begin.File : absolutePath(Unit, R.SourceRoot);
-    R.Findings.push_back(std::move(F));
-  }
-  if (const Array *Units = Root->getArray("translationUnits")) {
-    for (size_t I = 0; I < Units->size() && !In.failed(); ++I) {
-      std::string Path = llvm::formatv("translationUnits[{0}]", I);
-      const Object *O = (*Units)[I].getAsObject();
-      if (!O) {
-        In.fail(Path, "expected an object");
-        break;
-      }
-      TUInfo T;
-      T.File = absolutePath(In.string(*O, "file", Path), R.SourceRoot);
-      T.Directory = In.string(*O, "directory", Path, false);
-      std::string Status = In.string(*O, "status", Path);
-      if (Status == "analysed")
-        T.Status = TUStatus::Analysed;
-      else if (Status == "skipped")
-        T.Status = TUStatus::Skipped;
-      else if (Status == "failed")
-        T.Status = TUStatus::Failed;
-      else
-        In.fail(Path + ".status", "expected \"analysed\", \"skipped\" or \"failed\"");
-      T.Reason = In.string(*O, "reason", Path, false);
-      T.Errors = In.string(*O, "errors", Path, false);
-      R.TranslationUnits.push_back(std::move(T));
-    }
-  }
-  if (const Object *S = Root->getObject("summary"))
-    R.Baselined = In.number(*S, "baselined", "summary", false);
-  if (llvm::Error E = In.error())
-    return std::move(E);
+  llvm::json::Path::Root Where("report");
+  if (!fromJSON(*Parsed, R, Where))
+    return NotAReport(llvm::toString(Where.getError()));
+  resolvePaths(R);
   return R;
 }
 

@@ -18,6 +18,21 @@ llvm::json::Value toJSON(const Report &R);
 /// The report, pretty-printed with two-space indentation and a final newline.
 void writeJSONReport(const Report &R, llvm::raw_ostream &OS);
 
+// The report's parts as llvm::json reads them (fromJSON): false with the problem reported at its path. Files are
+// as written, relative to the report's source root; readJSONReport resolves them.
+bool fromJSON(const llvm::json::Value &V, Severity &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, Verdict &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, Change &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, TUStatus &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, RoleBounds &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, ReportNote &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, ReportFix &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, ReportSuppression &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, ReportFinding &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, RuleInfo &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, TUInfo &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, Report &Out, llvm::json::Path P);
+
 /// Parses a JSON report; `Name` (its file) is used in errors. Paths come back absolute, rendered text empty.
 llvm::Expected<Report> readJSONReport(llvm::StringRef Text, llvm::StringRef Name);
 

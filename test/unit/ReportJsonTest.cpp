@@ -144,9 +144,9 @@ void expectError(llvm::StringRef Json, llvm::StringRef Message) {
 
 TEST(ReportJsonTest, MalformedReportsSayWhere) {
   expectError("{", "bad.json: invalid JSON: [1:1, byte=1]: Expected object key");
-  expectError("[]", "bad.json: not an mmio-audit JSON report: (top level): expected an object");
+  expectError("[]", "bad.json: not an mmio-audit JSON report: expected an object");
   expectError(R"({"version": 2, "findings": []})", "bad.json: JSON report version 2 is not supported (expected 1)");
-  expectError(R"({"version": 1, "findings": []})", "bad.json: not an mmio-audit JSON report: (top level).sourceRoot: missing");
+  expectError(R"({"version": 1, "findings": []})", "bad.json: not an mmio-audit JSON report: missing at report.sourceRoot");
   // The least a report needs.
   llvm::Expected<Report> Minimal = readJSONReport(R"({"version": 1, "findings": [], "sourceRoot": "/s"})", "ok.json");
   ASSERT_TRUE(static_cast<bool>(Minimal)) << llvm::toString(Minimal.takeError());
@@ -160,18 +160,27 @@ TEST(ReportJsonTest, MalformedFindingsSayWhich) {
     ASSERT_FALSE(static_cast<bool>(R));
     EXPECT_EQ(llvm::toString(R.takeError()), ("bad.json: not an mmio-audit JSON report: " + Message).str());
   };
-  Bad("3", "findings[0]: expected an object");
+  Bad("3", "expected an object at report.findings[0]");
   Bad(R"({"rule": "r", "severity": "fatal", "file": "a.c", "line": 1, "column": 1, "message": "m",
           "fingerprint": "f"})",
-      "findings[0].severity: expected \"warning\" or \"error\"");
+      "expected \"warning\" or \"error\" at report.findings[0].severity");
   Bad(R"({"rule": "r", "severity": "error", "file": "a.c", "line": -1, "column": 1, "message": "m",
           "fingerprint": "f"})",
-      "findings[0].line: expected a non-negative integer");
+      "expected a non-negative integer at report.findings[0].line");
   Bad(R"({"rule": "r", "severity": "error", "file": "a.c", "line": 1, "column": 1, "message": "m",
           "fingerprint": "f", "bounds": {"min": [["0x0"]]}})",
-      "findings[0].bounds.min: expected [[lo, hi], ...] hex strings or \"unknown\"");
+      "expected [[lo, hi], ...] hex strings or \"unknown\" at report.findings[0].bounds.min");
   Bad(R"({"rule": "r", "severity": "error", "file": "a.c", "line": 1, "column": 1, "message": "m"})",
-      "findings[0].fingerprint: missing");
+      "missing at report.findings[0].fingerprint");
+  Bad(R"({"rule": "r", "severity": "error", "file": "a.c", "line": 1, "column": 1, "message": "m",
+          "fingerprint": "f", "notes": [{"file": "a.c", "line": 2}]})",
+      "missing at report.findings[0].notes[0].message");
+  Bad(R"({"rule": "r", "severity": "error", "file": "a.c", "line": 1, "column": 1, "message": "m",
+          "fingerprint": "f", "fix": {"offset": 3, "length": 1}})",
+      "missing at report.findings[0].fix.replacement");
+  Bad(R"({"rule": "r", "severity": "error", "file": "a.c", "line": 1, "column": 1, "message": "m",
+          "fingerprint": "f", "change": "gone"})",
+      "expected \"new\", \"unchanged\" or \"fixed\" at report.findings[0].change");
 }
 
 } // namespace
