@@ -160,6 +160,20 @@ template <typename T> bool requiredField(const Object &O, llvm::StringLiteral Ke
   return fromJSON(*V, Out, P.field(Key));
 }
 
+/// A value written as its name (severityName, verdictName, ...).
+template <typename E>
+bool readNamed(const Value &V, E &Out, Path P, std::initializer_list<E> All, llvm::StringRef (*NameOf)(E),
+               llvm::StringLiteral Expected) {
+  if (std::optional<llvm::StringRef> S = V.getAsString())
+    for (E Each : All)
+      if (NameOf(Each) == *S) {
+        Out = Each;
+        return true;
+      }
+  P.report(Expected);
+  return false;
+}
+
 const Object *objectAt(const Value &V, Path P) {
   const Object *O = V.getAsObject();
   if (!O)
@@ -223,46 +237,23 @@ void resolvePaths(Report &R) {
 } // namespace
 
 bool fromJSON(const Value &V, Severity &Out, llvm::json::Path P) {
-  std::optional<llvm::StringRef> S = V.getAsString();
-  if (S && (*S == "warning" || *S == "error")) {
-    Out = *S == "error" ? Severity::Error : Severity::Warning;
-    return true;
-  }
-  P.report("expected \"warning\" or \"error\"");
-  return false;
+  return readNamed(V, Out, P, {Severity::Warning, Severity::Error}, severityName,
+                   "expected \"warning\" or \"error\"");
 }
 
 bool fromJSON(const Value &V, Verdict &Out, llvm::json::Path P) {
-  if (std::optional<llvm::StringRef> S = V.getAsString())
-    for (Verdict Each : {Verdict::Violated, Verdict::Holds, Verdict::Unknown})
-      if (verdictName(Each) == *S) {
-        Out = Each;
-        return true;
-      }
-  P.report("expected \"violated\", \"holds\" or \"unknown\"");
-  return false;
+  return readNamed(V, Out, P, {Verdict::Violated, Verdict::Holds, Verdict::Unknown}, verdictName,
+                   "expected \"violated\", \"holds\" or \"unknown\"");
 }
 
 bool fromJSON(const Value &V, Change &Out, llvm::json::Path P) {
-  if (std::optional<llvm::StringRef> S = V.getAsString())
-    for (Change Each : {Change::New, Change::Unchanged, Change::Fixed})
-      if (changeName(Each) == *S) {
-        Out = Each;
-        return true;
-      }
-  P.report("expected \"new\", \"unchanged\" or \"fixed\"");
-  return false;
+  return readNamed(V, Out, P, {Change::New, Change::Unchanged, Change::Fixed}, changeName,
+                   "expected \"new\", \"unchanged\" or \"fixed\"");
 }
 
 bool fromJSON(const Value &V, TUStatus &Out, llvm::json::Path P) {
-  if (std::optional<llvm::StringRef> S = V.getAsString())
-    for (TUStatus Each : {TUStatus::Analysed, TUStatus::Skipped, TUStatus::Failed})
-      if (tuStatusName(Each) == *S) {
-        Out = Each;
-        return true;
-      }
-  P.report("expected \"analysed\", \"skipped\" or \"failed\"");
-  return false;
+  return readNamed(V, Out, P, {TUStatus::Analysed, TUStatus::Skipped, TUStatus::Failed}, tuStatusName,
+                   "expected \"analysed\", \"skipped\" or \"failed\"");
 }
 
 bool fromJSON(const Value &V, RoleBounds &Out, llvm::json::Path P) {
