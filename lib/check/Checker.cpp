@@ -78,38 +78,36 @@ RuleOutcome judgeScenarios(const Rule &Rl, const Ruleset &Rules, const std::vect
   return O;
 }
 
-/// Fills the message's placeholders; the loader has rejected any other.
+/// The value that fills placeholder `P` at this finding.
+std::string placeholderText(Placeholder P, const Rule &Rl, const AllocatorCall &Call, const RoleValues &Values,
+                            const RequirementResult &Result, llvm::StringRef Function) {
+  switch (P) {
+  case Placeholder::Min:
+  case Placeholder::Max:
+  case Placeholder::Size:
+  case Placeholder::Align:
+  case Placeholder::FbOverlapOk:
+    return valuesText(Values, *placeholderRole(P));
+  case Placeholder::Destination:
+    return Call.DestinationField.empty() ? "?" : Call.DestinationField;
+  case Placeholder::Range:
+    return Result.Range ? Result.Range->Name : "?";
+  case Placeholder::Allocator:
+    return Call.Spec->Name;
+  case Placeholder::Function:
+    return Function.str();
+  case Placeholder::Rule:
+    return Rl.Id;
+  }
+  return "?";
+}
+
+/// The rule's message with its placeholders filled, from the template the loader parsed.
 std::string formatMessage(const Rule &Rl, const AllocatorCall &Call, const RoleValues &Values,
                           const RequirementResult &Result, llvm::StringRef Function) {
   std::string Out;
-  llvm::StringRef M = Rl.Message;
-  while (!M.empty()) {
-    size_t Open = M.find('{');
-    Out += M.substr(0, Open).str();
-    if (Open == llvm::StringRef::npos)
-      break;
-    size_t Close = M.find('}', Open);
-    if (Close == llvm::StringRef::npos) {
-      Out += M.substr(Open).str();
-      break;
-    }
-    llvm::StringRef Name = M.slice(Open + 1, Close);
-    if (std::optional<Role> R = roleFromName(Name); R && *R != Role::Destination)
-      Out += valuesText(Values, *R);
-    else if (Name == "destination")
-      Out += Call.DestinationField.empty() ? "?" : Call.DestinationField;
-    else if (Name == "range")
-      Out += Result.Range ? Result.Range->Name : "?";
-    else if (Name == "allocator")
-      Out += Call.Spec->Name;
-    else if (Name == "function")
-      Out += Function.str();
-    else if (Name == "rule")
-      Out += Rl.Id;
-    else
-      Out += ("{" + Name + "}").str();
-    M = M.substr(Close + 1);
-  }
+  for (const MessagePiece &Piece : Rl.Template)
+    Out += Piece.Fill ? placeholderText(*Piece.Fill, Rl, Call, Values, Result, Function) : Piece.Text;
   return Out;
 }
 
@@ -124,8 +122,8 @@ std::string unknownMessage(const RequirementResult &Result, const RoleValues &Va
 
 std::string callText(const CallExpr *Call, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  CharSourceRange Range = Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Call->getSourceRange()), SM,
-                                                   Ctx.getLangOpts());
+  CharSourceRange Range =
+      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Call->getSourceRange()), SM, Ctx.getLangOpts());
   if (Range.isInvalid())
     Range = CharSourceRange::getTokenRange(SM.getExpansionRange(Call->getSourceRange()).getAsRange());
   llvm::StringRef Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts());
@@ -142,7 +140,8 @@ std::string callText(const CallExpr *Call, ASTContext &Ctx) {
 }
 
 bool isIdentifier(llvm::StringRef S) {
-  return !S.empty() && isAsciiIdentifierStart(S.front()) && llvm::all_of(S, [](char C) { return isAsciiIdentifierContinue(C); });
+  return !S.empty() && isAsciiIdentifierStart(S.front()) &&
+         llvm::all_of(S, [](char C) { return isAsciiIdentifierContinue(C); });
 }
 
 /// The replacement text that compiles in this translation unit, and the value it stands for when known.
@@ -173,8 +172,8 @@ std::optional<FindingFix> makeFix(const Rule &Rl, const AllocatorCall &Call, con
   if (Written->isValueDependent() || Written->containsErrors() || !Written->EvaluateAsInt(Constant, Ctx))
     return std::nullopt;
   // Never a macro's definition, which other calls share.
-  CharSourceRange Range = Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Written->getSourceRange()), SM,
-                                                   Ctx.getLangOpts());
+  CharSourceRange Range =
+      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Written->getSourceRange()), SM, Ctx.getLangOpts());
   if (Range.isInvalid())
     return std::nullopt;
   auto [Text, Value] = replacementFor(*Rl.FixIt, Rules, PP);

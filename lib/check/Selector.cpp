@@ -1,21 +1,11 @@
+// Matches a rule's `applies-to` clauses against a call, with the globs the loader compiled.
 #include "check/Selector.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/GlobPattern.h"
 
 namespace mmio {
 
 namespace {
-
-bool globMatches(llvm::StringRef Glob, llvm::StringRef Text) {
-  llvm::Expected<llvm::GlobPattern> P = llvm::GlobPattern::create(Glob);
-  if (!P) {
-    // The loader validated every glob; a pattern that still fails selects nothing rather than everything.
-    llvm::consumeError(P.takeError());
-    return false;
-  }
-  return P->match(Text);
-}
 
 bool anyEquals(const std::vector<std::string> &Wanted, llvm::StringRef Actual) {
   return llvm::is_contained(Wanted, Actual);
@@ -23,11 +13,11 @@ bool anyEquals(const std::vector<std::string> &Wanted, llvm::StringRef Actual) {
 
 } // namespace
 
-bool pathMatches(llvm::StringRef Glob, llvm::StringRef Path) {
-  if (globMatches(Glob, Path))
+bool pathMatches(const CompiledGlob &Glob, llvm::StringRef Path) {
+  if (Glob.match(Path))
     return true;
   for (size_t Slash = Path.find('/'); Slash != llvm::StringRef::npos; Slash = Path.find('/', Slash + 1))
-    if (globMatches(Glob, Path.substr(Slash + 1)))
+    if (Glob.match(Path.substr(Slash + 1)))
       return true;
   return false;
 }
@@ -47,10 +37,10 @@ bool clauseSelects(const CallSelector &Clause, const AllocatorCall &Call, const 
       return false;
   }
   if (!Clause.Functions.empty() &&
-      !llvm::any_of(Clause.Functions, [&](const std::string &G) { return globMatches(G, Call.enclosingName()); }))
+      !llvm::any_of(Clause.Functions, [&](const CompiledGlob &G) { return G.match(Call.enclosingName()); }))
     return false;
   if (!Clause.Files.empty() &&
-      !llvm::any_of(Clause.Files, [&](const std::string &G) { return pathMatches(G, Call.File); }))
+      !llvm::any_of(Clause.Files, [&](const CompiledGlob &G) { return pathMatches(G, Call.File); }))
     return false;
   return true;
 }

@@ -16,7 +16,7 @@ bool ruleApplies(const Rule &R, const AllocatorCall &Call, const ValueSet &Size)
 
 /// Whether `Glob` matches `Path` or one of its trailing components ("drivers/pci/*.c" matches
 /// "/src/linux/drivers/pci/x.c"), so that rulesets need not know where a tree is checked out.
-bool pathMatches(llvm::StringRef Glob, llvm::StringRef Path);
+bool pathMatches(const CompiledGlob &Glob, llvm::StringRef Path);
 
 } // namespace mmio
 

@@ -1,6 +1,7 @@
 #include "report/SarifReport.h"
 
 #include "report/Fingerprint.h"
+#include "rules/MessageTemplate.h"
 
 #include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/StringExtras.h"
@@ -56,43 +57,46 @@ std::string pascalCase(llvm::StringRef Id) {
 
 /// The rule's message template without its placeholders: "config window request can start below 4GB".
 std::string shortDescription(const RuleInfo &Rl) {
-  std::string Out;
-  llvm::StringRef M = Rl.Message;
+  // A report holds the template's text, not the rule (it may have been read back from JSON), so it is split here
+  // by the loader's own parser. Text that is no template (a hand-edited report) is kept as it is.
+  MessageTemplate Pieces{MessagePiece::literal(Rl.Message)};
+  if (llvm::Expected<MessageTemplate> Parsed = parseMessageTemplate(Rl.Message))
+    Pieces = std::move(*Parsed);
+  else
+    llvm::consumeError(Parsed.takeError());
+  // A parenthesised part that only shows values goes ("(min can be {min})"); one that says something stays.
+  std::string Out, Group;
   int Depth = 0;
-  std::string Group;
-  for (char C : M) {
-    if (C == '(') {
-      if (Depth++ > 0)
-        Group += C;
+  bool GroupShowsValues = false;
+  for (const MessagePiece &Piece : Pieces) {
+    if (Piece.Fill) {
+      if (Depth)
+        GroupShowsValues = true;
+      else
+        Out += placeholderName(*Piece.Fill).str(); // "{range}" reads "range"
       continue;
     }
-    if (C == ')' && Depth > 0) {
-      if (--Depth == 0) {
-        // A parenthesised part that only shows values goes; one that says something stays.
-        if (Group.find('{') == std::string::npos)
-          Out += "(" + Group + ")";
-        Group.clear();
-      } else {
-        Group += C;
+    for (char C : Piece.Text) {
+      if (C == '(') {
+        if (Depth++ > 0)
+          Group += C;
+        continue;
       }
-      continue;
+      if (C == ')' && Depth > 0) {
+        if (--Depth == 0) {
+          if (!GroupShowsValues)
+            Out += "(" + Group + ")";
+          Group.clear();
+          GroupShowsValues = false;
+        } else {
+          Group += C;
+        }
+        continue;
+      }
+      (Depth ? Group : Out) += C;
     }
-    (Depth ? Group : Out) += C;
   }
-  std::string Clean;
-  llvm::StringRef S = Out;
-  while (!S.empty()) {
-    size_t Open = S.find('{');
-    Clean += S.substr(0, Open).str();
-    if (Open == llvm::StringRef::npos)
-      break;
-    size_t Close = S.find('}', Open);
-    if (Close == llvm::StringRef::npos)
-      break;
-    Clean += S.slice(Open + 1, Close).str(); // "{range}" reads "range"
-    S = S.substr(Close + 1);
-  }
-  Clean = llvm::StringRef(Clean).trim().str();
+  std::string Clean = llvm::StringRef(Out).trim().str();
   Clean = sentence(Clean.empty() ? Rl.Id : Clean);
   Clean[0] = llvm::toUpper(Clean[0]);
   return Clean;
@@ -175,15 +179,14 @@ Object resultValue(const ReportFinding &F, const std::map<std::string, unsigned>
   Res["partialFingerprints"] = Object{{FingerprintName, F.Fingerprint}};
   if (F.Fix) {
     const ReportFix &X = *F.Fix;
-    std::string Description =
-        X.Original.empty() ? "Replace with '" + X.Replacement + "'."
-                           : "Replace '" + X.Original + "' with '" + X.Replacement + "'.";
-    Res["fixes"] = Array{Object{
-        {"description", Object{{"text", Description}}},
-        {"artifactChanges",
-         Array{Object{{"artifactLocation", artifactLocation(X.Begin.File, R.SourceRoot)},
-                      {"replacements", Array{Object{{"deletedRegion", region(X.Begin, X.End)},
-                                                    {"insertedContent", Object{{"text", X.Replacement}}}}}}}}}}};
+    std::string Description = X.Original.empty() ? "Replace with '" + X.Replacement + "'."
+                                                 : "Replace '" + X.Original + "' with '" + X.Replacement + "'.";
+    Res["fixes"] = Array{
+        Object{{"description", Object{{"text", Description}}},
+               {"artifactChanges",
+                Array{Object{{"artifactLocation", artifactLocation(X.Begin.File, R.SourceRoot)},
+                             {"replacements", Array{Object{{"deletedRegion", region(X.Begin, X.End)},
+                                                           {"insertedContent", Object{{"text", X.Replacement}}}}}}}}}}};
   }
   if (F.Suppressed) {
     Object S{{"kind", "inSource"}, {"justification", F.Suppressed->Reason}};
@@ -226,10 +229,10 @@ Value toSARIF(const Report &R) {
     Notifications.push_back(Object{
         {"level", "error"},
         {"message", Object{{"text", sentence("Not analysed: " + (T.Reason.empty() ? std::string("translation unit "
-                                                                                                 "does not compile")
-                                                                                   : T.Reason))}}},
-        {"locations", Array{Object{{"physicalLocation", Object{{"artifactLocation",
-                                                                artifactLocation(T.File, R.SourceRoot)}}}}}}});
+                                                                                                "does not compile")
+                                                                                  : T.Reason))}}},
+        {"locations",
+         Array{Object{{"physicalLocation", Object{{"artifactLocation", artifactLocation(T.File, R.SourceRoot)}}}}}}});
   }
   Object Invocation{{"executionSuccessful", !Failed}};
   if (!Notifications.empty())

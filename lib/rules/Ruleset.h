@@ -2,6 +2,8 @@
 #ifndef MMIO_AUDIT_RULES_RULESET_H
 #define MMIO_AUDIT_RULES_RULESET_H
 
+#include "rules/CompiledGlob.h"
+#include "rules/MessageTemplate.h"
 #include "source/FileLocation.h"
 
 #include "llvm/ADT/APInt.h"
@@ -57,17 +59,17 @@ struct CallSelector {
   std::vector<std::string> DestinationFields; // the field the destination argument points into
   std::vector<std::string> SizeMacros;        // a macro the size argument is spelled with
   std::vector<uint64_t> SizeValues;           // the size argument's constant value
-  std::vector<std::string> Functions;         // globs over the enclosing function's name
-  std::vector<std::string> Files;             // globs over the call's file path
+  std::vector<CompiledGlob> Functions;        // globs over the enclosing function's name
+  std::vector<CompiledGlob> Files;            // globs over the call's file path
 };
 
 /// What must hold for a call to be clean; every field that is set is checked.
 struct Requirement {
-  std::optional<uint64_t> MinAtLeast;     // the lowest possible `min` is at least this
-  std::optional<uint64_t> MaxAtMost;      // the highest possible `max` is at most this
-  std::vector<std::string> NoOverlap;     // names of ranges the window [min, max] must not reach
-  std::optional<bool> FbOverlapOk;        // the value `fb_overlap_ok` must have
-  bool WindowFitsSize = false;            // [min, max] can hold `size` bytes aligned to `align`
+  std::optional<uint64_t> MinAtLeast; // the lowest possible `min` is at least this
+  std::optional<uint64_t> MaxAtMost;  // the highest possible `max` is at most this
+  std::vector<std::string> NoOverlap; // names of ranges the window [min, max] must not reach
+  std::optional<bool> FbOverlapOk;    // the value `fb_overlap_ok` must have
+  bool WindowFitsSize = false;        // [min, max] can hold `size` bytes aligned to `align`
 };
 
 /// A source change that makes a call satisfy the rule: replace the argument of `Role` with `Replacement`. When
@@ -81,10 +83,12 @@ struct FixItSpec {
 struct Rule {
   std::string Id;
   Severity Level = Severity::Warning;
-  /// Clang-style message; may use placeholders {min}, {max}, {size}, {align}, {fb_overlap_ok}, {range},
-  /// {allocator}, {function}.
+  /// Clang-style message as written, for reports; may use placeholders {min}, {max}, {size}, {align},
+  /// {fb_overlap_ok}, {destination}, {range}, {allocator}, {function}, {rule}.
   std::string Message;
-  std::string Description; // longer help text for reports
+  /// Message, split by the loader; findings are written from this.
+  MessageTemplate Template;
+  std::string Description;             // longer help text for reports
   std::vector<CallSelector> AppliesTo; // empty: every allocator call
   Requirement Require;
   std::optional<FixItSpec> FixIt;

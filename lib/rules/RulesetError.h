@@ -12,8 +12,7 @@ class RulesetError : public llvm::ErrorInfo<RulesetError> {
 public:
   static char ID;
 
-  RulesetError(FileLocation Where, std::string Message)
-      : Where(std::move(Where)), Message(std::move(Message)) {}
+  RulesetError(FileLocation Where, std::string Message) : Where(std::move(Where)), Message(std::move(Message)) {}
 
   const FileLocation &location() const { return Where; }
   /// The message alone, without the location (message() gives the whole "FILE:LINE:COL: error: ..." line).

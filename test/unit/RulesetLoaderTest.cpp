@@ -168,8 +168,10 @@ TEST(RulesetLoaderTest, EveryKeyIsRead) {
   EXPECT_EQ(S.DestinationFields, (std::vector<std::string>{"mem_config", "mem_low"}));
   EXPECT_EQ(S.SizeMacros, std::vector<std::string>{"CFG_LEN"});
   EXPECT_EQ(S.SizeValues, (std::vector<uint64_t>{0x2000, 0x100000000}));
-  EXPECT_EQ(S.Functions, std::vector<std::string>{"hv_pci_*"});
-  EXPECT_EQ(S.Files, std::vector<std::string>{"drivers/pci/*.c"});
+  ASSERT_EQ(S.Functions.size(), 1u);
+  EXPECT_EQ(S.Functions[0].text(), "hv_pci_*");
+  ASSERT_EQ(S.Files.size(), 1u);
+  EXPECT_EQ(S.Files[0].text(), "drivers/pci/*.c");
   EXPECT_EQ(R.AppliesTo[1].SizeValues, std::vector<uint64_t>{4096});
   EXPECT_TRUE(R.AppliesTo[1].Allocators.empty());
   EXPECT_EQ(R.Require.MinAtLeast, 0x100000000u);
@@ -488,6 +490,33 @@ TEST(RulesetLoaderTest, RuleKeys) {
   EXPECT_EQ(errorInRules("  - id: r\n    id: s\n    message: m\n    require: {min-at-least: 1}\n"),
             "9:5: duplicate key 'id' in rule (first given at test.yaml:8:5)");
   EXPECT_EQ(errorInRules("  - just-a-string\n"), "8:5: expected a mapping for 'rules', found 'just-a-string'");
+}
+
+// With several problems the first reported is the schema's choice: a rule's keys in a fixed order (an id before
+// the messages that may name it), `require` and `applies-to` clauses in the file's order.
+TEST(RulesetLoaderTest, WhichOfSeveralProblemsIsReported) {
+  EXPECT_EQ(errorInRules("  - severity: fatal\n    message: '{x}'\n    id: Bad\n    require: {min-at-least: 1}\n"),
+            "10:9: invalid rule id 'Bad' (expected lowercase letters, digits and dashes)");
+  EXPECT_EQ(errorInRules("  - require: {min-at-least: x}\n    message: '{x}'\n    id: r\n"),
+            "9:14: unknown placeholder '{x}' in message (expected one of: {min}, {max}, {size}, {align}, "
+            "{fb_overlap_ok}, {destination}, {range}, {allocator}, {function}, {rule})");
+  // Keys are all checked before any value is read.
+  EXPECT_EQ(errorInRules("  - id: Bad\n    message: m\n    require: {min-at-least: 1}\n    colour: red\n"),
+            "11:5: unknown key 'colour' in rule (expected one of: id, severity, message, description, applies-to, "
+            "require, fixit, implied-by, on-unknown)");
+  EXPECT_EQ(errorInRules("  - id: r\n    message: m\n    require: {no-overlap: x, min-at-least: y}\n"),
+            "10:27: undefined range 'x'");
+  EXPECT_EQ(errorInRules("  - id: r\n    message: m\n    require: {min-at-least: y, no-overlap: x}\n"),
+            "10:29: undefined constant 'y'");
+  EXPECT_EQ(errorInRules("  - id: r\n    message: m\n    require: {min-at-least: 1}\n"
+                         "    applies-to: [{file: '[', allocator: nope}]\n"),
+            "11:25: invalid glob '[' in 'file': unmatched '['");
+  // A range's name is read before its bounds, which the messages about them name.
+  EXPECT_EQ(errorOf(replaceLine(withRules(OkRule), "ranges:", "ranges: [{end: 1, start: 2, name: r}]")),
+            "3:16: range 'r' ends before it starts (start 0x2, end 0x1)");
+  // The version comes before every other check, so a newer ruleset says so rather than naming a new key.
+  EXPECT_EQ(errorOf(replaceLine(withRules(OkRule), "version:", "new-key: 1\nversion: 2")),
+            "2:10: unsupported ruleset version 2 (this mmio-audit reads version 1)");
 }
 
 TEST(RulesetLoaderTest, RuleIds) {

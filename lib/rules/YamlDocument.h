@@ -1,0 +1,33 @@
+// Turns ruleset text into one yaml-cpp document, working around what yaml-cpp does badly: its exceptions, more than
+// one document, invalid bytes, endless input.
+//
+// Free of yaml-cpp (its types are only declared here). The callback runs inside the code that catches yaml-cpp's
+// exceptions, so whatever it calls may throw; code built without exceptions must not itself touch yaml-cpp there.
+#ifndef MMIO_AUDIT_RULES_YAMLDOCUMENT_H
+#define MMIO_AUDIT_RULES_YAMLDOCUMENT_H
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+
+namespace YAML {
+class Node;
+} // namespace YAML
+
+namespace mmio {
+
+class FieldReader;
+
+/// An error when `Size` bytes is more than any ruleset needs (16 MiB); `Name` is the file, for the error.
+llvm::Error checkRulesetSize(llvm::StringRef Name, uint64_t Size);
+
+/// Checks `Text` (size, encoding, a single document whose top is a mapping) and hands its top to `Read`, with a
+/// FieldReader for `Name`. Every yaml-cpp exception, thrown here or in `Read`, comes back as a RulesetError.
+llvm::Error readYamlDocument(llvm::StringRef Text, llvm::StringRef Name,
+                             llvm::function_ref<llvm::Error(FieldReader &In, const YAML::Node &Top)> Read);
+
+} // namespace mmio
+
+#endif
