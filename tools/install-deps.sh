@@ -7,10 +7,10 @@ packages=(
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools libclang-rt-19-dev
   libyaml-cpp-dev libgtest-dev
   cmake ninja-build python3 git
-  clang-tools-19 clang-tidy-19 neovim time patch
+  clang-tools-19 clang-tidy-19 clang-format-19 neovim time patch
 )
 if [[ "${1:-}" == "--kernel" ]]; then
-  packages+=(lld-19 bc bison flex libelf-dev libssl-dev xz-utils make linux-source-6.12)
+  packages+=(lld-19 bc bison flex libelf-dev libssl-dev xz-utils make linux-source-6.12 linux-source-6.1)
 fi
 
 sudo_cmd=()

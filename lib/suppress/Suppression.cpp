@@ -6,6 +6,9 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/GlobPattern.h"
 
+#include <algorithm>
+#include <tuple>
+
 using namespace clang;
 
 namespace mmio {
@@ -209,6 +212,18 @@ std::optional<SuppressionComment> findSuppression(const Finding &F, const Source
 
 std::string malformedSuppressionNote(const SuppressionComment &C) {
   return "this suppression comment does not apply: " + C.Problem;
+}
+
+std::vector<const SuppressionComment *> unusedSuppressions(const std::vector<SuppressionComment> &All,
+                                                           const std::set<std::pair<std::string, unsigned>> &Used) {
+  std::vector<const SuppressionComment *> Unused;
+  for (const SuppressionComment &C : All)
+    if (!Used.count({C.Where.File, C.Where.Line}))
+      Unused.push_back(&C);
+  std::sort(Unused.begin(), Unused.end(), [](const SuppressionComment *A, const SuppressionComment *B) {
+    return std::tie(A->Where.File, A->Where.Line) < std::tie(B->Where.File, B->Where.Line);
+  });
+  return Unused;
 }
 
 } // namespace mmio

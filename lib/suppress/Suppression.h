@@ -17,6 +17,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,11 @@ std::vector<SuppressionComment> scanSuppressions(llvm::StringRef Text, llvm::Str
 /// is returned too (check `valid()`): it covers the finding without silencing it. Needs `F.Loc`, so call it while
 /// the translation unit is alive.
 std::optional<SuppressionComment> findSuppression(const Finding &F, const clang::SourceManager &SM);
+
+/// The comments of `All` that silenced nothing (not at a file and line of `Used`), malformed ones included, by file
+/// and line: what `--list-unused-suppressions` reports.
+std::vector<const SuppressionComment *> unusedSuppressions(const std::vector<SuppressionComment> &All,
+                                                           const std::set<std::pair<std::string, unsigned>> &Used);
 
 /// The note a front end attaches to a finding whose suppression comment is malformed.
 std::string malformedSuppressionNote(const SuppressionComment &C);

@@ -75,13 +75,7 @@ bool handleFixes(const CliOptions &Options, const Report &R, const llvm::StringS
 }
 
 void listUnusedSuppressions(const AuditResult &Result, llvm::StringRef SourceRoot) {
-  std::vector<const SuppressionComment *> Unused;
-  for (const SuppressionComment &C : Result.Suppressions)
-    if (!Result.UsedSuppressions.count({C.Where.File, C.Where.Line}))
-      Unused.push_back(&C);
-  std::sort(Unused.begin(), Unused.end(), [](const SuppressionComment *A, const SuppressionComment *B) {
-    return std::tie(A->Where.File, A->Where.Line) < std::tie(B->Where.File, B->Where.Line);
-  });
+  std::vector<const SuppressionComment *> Unused = unusedSuppressions(Result.Suppressions, Result.UsedSuppressions);
   for (const SuppressionComment *C : Unused) {
     std::string Rules;
     for (const std::string &R : C->Rules)
