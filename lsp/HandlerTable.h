@@ -41,8 +41,7 @@ public:
       Out.reply(Id, Handle());
     };
   }
-  template <typename Params>
-  void notification(llvm::StringRef Method, std::function<void(const Params &)> Handle) {
+  template <typename Params> void notification(llvm::StringRef Method, std::function<void(const Params &)> Handle) {
     Notifications[Method] = [this, Method = Method.str(), Handle](const llvm::json::Value &Raw) {
       Params P;
       llvm::json::Path::Root Root(Method);

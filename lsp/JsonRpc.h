@@ -23,8 +23,8 @@ enum ErrorCode : int {
 struct IncomingMessage {
   enum class Kind { Request, Notification, Response };
   Kind Type = Kind::Notification;
-  std::string Method;              // empty for a response
-  llvm::json::Value Id = nullptr;  // a request's (or a response's)
+  std::string Method;                 // empty for a response
+  llvm::json::Value Id = nullptr;     // a request's (or a response's)
   llvm::json::Value Params = nullptr; // null when absent
 };
 

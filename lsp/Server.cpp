@@ -50,14 +50,14 @@ std::string absolute(llvm::StringRef Path) {
 } // namespace
 
 Server::Server(MessageSink &Out, ServerOptions O)
-    : Out(Out), Options(std::move(O)), Handlers(Out, [this](const llvm::Twine &Why) { log(Why.str(), 1); }), Commands(Options.CompileCommandsDir, Options.Cleanup),
+    : Out(Out), Options(std::move(O)), Handlers(Out, [this](const llvm::Twine &Why) { log(Why.str(), 1); }),
+      Commands(Options.CompileCommandsDir, Options.Cleanup),
       RulesFile(Options.Session.RulesPath.empty() ? std::string() : absolute(Options.Session.RulesPath)) {
   bindHandlers();
   ActiveRules = loadRules();
   if (!ActiveRules->Error.empty())
     log(ActiveRules->Error);
-  Worker = std::make_unique<Scheduler>([this](const std::string &Uri) { analyseDocument(Uri); },
-                                       Options.AnalyseInline);
+  Worker = std::make_unique<Scheduler>([this](const std::string &Uri) { analyseDocument(Uri); }, Options.AnalyseInline);
 }
 
 Server::~Server() { Worker->stop(); }

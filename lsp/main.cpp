@@ -22,15 +22,17 @@ namespace cl = llvm::cl;
 namespace {
 
 cl::OptionCategory Category("mmio-audit-lsp options");
-cl::opt<std::string> CompileCommandsDir("compile-commands-dir",
-                                        cl::desc("Directory with compile_commands.json (default: the file's "
-                                                 "directory and its parents, as clangd looks)"),
-                                        cl::value_desc("DIR"), cl::cat(Category));
-cl::opt<unsigned> Debounce("debounce",
-                           cl::desc("Analyse an edited file once the editor has been quiet this many "
-                                    "milliseconds (default 500); open and save analyse at once"),
-                           cl::value_desc("MS"), cl::init(500), cl::cat(Category));
-cl::opt<bool> Verbose("verbose", cl::desc("Log every message and analysis to stderr"), cl::cat(Category));
+// The server's own options go straight into its settings; Debounce is converted once parsed.
+mmio::lsp::ServerOptions Parsed;
+unsigned DebounceMs = 500;
+cl::opt<std::string, true> CompileCommandsDir(
+    "compile-commands-dir", cl::location(Parsed.CompileCommandsDir), cl::value_desc("DIR"), cl::cat(Category),
+    cl::desc("Directory with compile_commands.json (default: the file's directory and its parents, as clangd looks)"));
+cl::opt<unsigned, true> Debounce("debounce", cl::location(DebounceMs), cl::value_desc("MS"), cl::cat(Category),
+                                 cl::desc("Analyse an edited file once the editor has been quiet this many "
+                                          "milliseconds (default 500); open and save analyse at once"));
+cl::opt<bool, true> Verbose("verbose", cl::location(Parsed.Verbose), cl::cat(Category),
+                            cl::desc("Log every message and analysis to stderr"));
 // What editors' LSP clients add on their own (vscode-languageclient's --stdio), and what `mmio-audit --lsp` passes on.
 cl::opt<bool> Stdio("stdio",
                     cl::desc("Speak LSP on stdin/stdout (the only transport; accepted for clients that "
@@ -75,12 +77,10 @@ int main(int argc, const char **argv) {
   // A client that goes away must not kill the server mid-write: writes fail instead, and the server ends cleanly.
   std::signal(SIGPIPE, SIG_IGN);
 
-  mmio::lsp::ServerOptions Options;
-  Options.CompileCommandsDir = CompileCommandsDir;
+  mmio::lsp::ServerOptions Options = std::move(Parsed);
   Options.Session = mmio::sessionSettingsFromCommandLine();
-  Options.Debounce = std::chrono::milliseconds(Debounce);
+  Options.Debounce = std::chrono::milliseconds(DebounceMs);
   Options.Cleanup = std::move(Cleanup);
-  Options.Verbose = Verbose;
 
   mmio::lsp::Transport T(STDIN_FILENO, ProtocolFd);
   int Status;

@@ -28,8 +28,8 @@ CallContext contextFor(const AllocatorCall &Call, std::vector<const CallExpr *> 
   for (size_t K = 1; K <= Chain.size(); ++K) {
     const CallExpr *Inner = K < Chain.size() ? Chain[K] : Call.Call;
     const FunctionDecl *In = Eval.calls().callerOf(Inner);
-    std::string What = K < Chain.size() && Inner->getDirectCallee() ? quoted(Inner->getDirectCallee())
-                                                                    : "'" + Call.Spec->Name + "'";
+    std::string What =
+        K < Chain.size() && Inner->getDirectCallee() ? quoted(Inner->getDirectCallee()) : "'" + Call.Spec->Name + "'";
     C.PassedOn.push_back(
         {Inner->getBeginLoc(), (In ? quoted(In) : std::string("it")) + " passes them on to " + What + " here"});
   }

@@ -90,8 +90,8 @@ PathSet Evaluator::entryFor(const FunctionDecl *F, CallChain Chain) {
         if (B.Values.width() != W)
           B.Values = convert(B.Values, W, Site->getArg(I)->getType()->isSignedIntegerOrEnumerationType(),
                              P->getType()->isBooleanType());
-        B.Why.push_back({Site->getArg(I)->getBeginLoc(),
-                         quoted(P) + " is " + B.Values.str() + " in this call of " + quoted(F)});
+        B.Why.push_back(
+            {Site->getArg(I)->getBeginLoc(), quoted(P) + " is " + B.Values.str() + " in this call of " + quoted(F)});
         Env.Vars[P] = std::move(B);
       }
       Result = joinPaths(Result, PathSet{Env});
@@ -99,9 +99,8 @@ PathSet Evaluator::entryFor(const FunctionDecl *F, CallChain Chain) {
     return Result;
   }
 
-  bool TakesIntegers = llvm::any_of(F->parameters(), [](const ParmVarDecl *P) {
-    return P->getType()->isIntegralOrEnumerationType();
-  });
+  bool TakesIntegers =
+      llvm::any_of(F->parameters(), [](const ParmVarDecl *P) { return P->getType()->isIntegralOrEnumerationType(); });
   if (!TakesIntegers)
     return PathSet{PathEnv()}; // nothing for callers to bind: no need to look for them
   if (F->isExternallyVisible())
@@ -183,8 +182,7 @@ std::vector<Scenario> Evaluator::evaluateCall(const AllocatorCall &Call, CallCha
       Binding B = ExprEvaluator(Ctx, Env).evaluate(Arg);
       unsigned W = widthOf(Ctx, ParamType);
       if (B.Values.width() != W)
-        B.Values = convert(B.Values, W, Arg->getType()->isSignedIntegerOrEnumerationType(),
-                           ParamType->isBooleanType());
+        B.Values = convert(B.Values, W, Arg->getType()->isSignedIntegerOrEnumerationType(), ParamType->isBooleanType());
       std::string Last = roleName(R).str() + " is " + B.Values.str();
       if (B.Values.isUnknown() && B.Why.empty())
         Last = roleName(R).str() + " is not a value the analysis can compute";

@@ -67,8 +67,7 @@ private:
 
   clang::ASTContext &Ctx;
   std::unique_ptr<CallIndex> Index;
-  std::map<std::pair<const clang::FunctionDecl *, std::vector<const clang::CallExpr *>>,
-           std::unique_ptr<FlowAnalysis>>
+  std::map<std::pair<const clang::FunctionDecl *, std::vector<const clang::CallExpr *>>, std::unique_ptr<FlowAnalysis>>
       Analyses;
   std::set<const clang::FunctionDecl *> InProgress;
 };

@@ -201,22 +201,38 @@ Binding ExprEvaluator::evaluateBinary(const Expr *E) {
   };
   auto Compare = [&](CompareOp U, CompareOp S) { return combine(compare(Signed ? S : U, LV, RV, W), L, &R); };
   switch (Op) {
-  case BO_Add: return Arith(ArithOp::Add);
-  case BO_Sub: return Arith(ArithOp::Sub);
-  case BO_Mul: return Arith(ArithOp::Mul);
-  case BO_Shl: return Arith(ArithOp::Shl);
-  case BO_Shr: return Arith(Signed ? ArithOp::AShr : ArithOp::LShr);
-  case BO_And: return Arith(ArithOp::And);
-  case BO_Or: return Arith(ArithOp::Or);
-  case BO_Xor: return Arith(ArithOp::Xor);
-  case BO_Div: return Arith(Signed ? ArithOp::SDiv : ArithOp::UDiv);
-  case BO_Rem: return Arith(Signed ? ArithOp::SRem : ArithOp::URem);
-  case BO_EQ: return Compare(CompareOp::EQ, CompareOp::EQ);
-  case BO_NE: return Compare(CompareOp::NE, CompareOp::NE);
-  case BO_LT: return Compare(CompareOp::ULT, CompareOp::SLT);
-  case BO_LE: return Compare(CompareOp::ULE, CompareOp::SLE);
-  case BO_GT: return Compare(CompareOp::UGT, CompareOp::SGT);
-  case BO_GE: return Compare(CompareOp::UGE, CompareOp::SGE);
+  case BO_Add:
+    return Arith(ArithOp::Add);
+  case BO_Sub:
+    return Arith(ArithOp::Sub);
+  case BO_Mul:
+    return Arith(ArithOp::Mul);
+  case BO_Shl:
+    return Arith(ArithOp::Shl);
+  case BO_Shr:
+    return Arith(Signed ? ArithOp::AShr : ArithOp::LShr);
+  case BO_And:
+    return Arith(ArithOp::And);
+  case BO_Or:
+    return Arith(ArithOp::Or);
+  case BO_Xor:
+    return Arith(ArithOp::Xor);
+  case BO_Div:
+    return Arith(Signed ? ArithOp::SDiv : ArithOp::UDiv);
+  case BO_Rem:
+    return Arith(Signed ? ArithOp::SRem : ArithOp::URem);
+  case BO_EQ:
+    return Compare(CompareOp::EQ, CompareOp::EQ);
+  case BO_NE:
+    return Compare(CompareOp::NE, CompareOp::NE);
+  case BO_LT:
+    return Compare(CompareOp::ULT, CompareOp::SLT);
+  case BO_LE:
+    return Compare(CompareOp::ULE, CompareOp::SLE);
+  case BO_GT:
+    return Compare(CompareOp::UGT, CompareOp::SGT);
+  case BO_GE:
+    return Compare(CompareOp::UGE, CompareOp::SGE);
   case BO_LAnd:
   case BO_LOr: {
     ValueSet NotL = logicalNot(LV, W), NotR = logicalNot(RV, W);

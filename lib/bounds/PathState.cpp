@@ -40,8 +40,8 @@ PathEnv mergeEnvs(const PathEnv &A, const PathEnv &B) {
       continue;
     const Binding &BB = It->second;
     Binding J;
-    J.Values = BA.Values.width() == BB.Values.width() ? BA.Values.join(BB.Values)
-                                                      : ValueSet::unknown(BA.Values.width());
+    J.Values =
+        BA.Values.width() == BB.Values.width() ? BA.Values.join(BB.Values) : ValueSet::unknown(BA.Values.width());
     J.Why = BA.Why;
     appendSteps(J.Why, BB.Why);
     J.FromOpenParameter = BA.FromOpenParameter || BB.FromOpenParameter;

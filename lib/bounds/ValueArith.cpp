@@ -190,8 +190,7 @@ ValueSet applyArith(ArithOp Op, const ValueSet &A, const ValueSet &B) {
     if (std::optional<ValueSet> R = withConstant(ArithOp::Add, negate(B), *KA))
       return *R;
   // Signed division and shifts of values that may be negative depend on signs: leave them unknown.
-  if (Op == ArithOp::SDiv || Op == ArithOp::SRem || Op == ArithOp::AShr || Op == ArithOp::Shl ||
-      Op == ArithOp::LShr)
+  if (Op == ArithOp::SDiv || Op == ArithOp::SRem || Op == ArithOp::AShr || Op == ArithOp::Shl || Op == ArithOp::LShr)
     return ValueSet::unknown(W);
   return approximate(Op, A, B);
 }
@@ -238,35 +237,53 @@ ValueSet compare(CompareOp Op, const ValueSet &A, const ValueSet &B, unsigned Re
   if (KA && KB) {
     const APInt &X = *KA, &Y = *KB;
     switch (Op) {
-    case CompareOp::EQ: return Decided(X == Y);
-    case CompareOp::NE: return Decided(X != Y);
-    case CompareOp::ULT: return Decided(X.ult(Y));
-    case CompareOp::ULE: return Decided(X.ule(Y));
-    case CompareOp::UGT: return Decided(X.ugt(Y));
-    case CompareOp::UGE: return Decided(X.uge(Y));
-    case CompareOp::SLT: return Decided(X.slt(Y));
-    case CompareOp::SLE: return Decided(X.sle(Y));
-    case CompareOp::SGT: return Decided(X.sgt(Y));
-    case CompareOp::SGE: return Decided(X.sge(Y));
+    case CompareOp::EQ:
+      return Decided(X == Y);
+    case CompareOp::NE:
+      return Decided(X != Y);
+    case CompareOp::ULT:
+      return Decided(X.ult(Y));
+    case CompareOp::ULE:
+      return Decided(X.ule(Y));
+    case CompareOp::UGT:
+      return Decided(X.ugt(Y));
+    case CompareOp::UGE:
+      return Decided(X.uge(Y));
+    case CompareOp::SLT:
+      return Decided(X.slt(Y));
+    case CompareOp::SLE:
+      return Decided(X.sle(Y));
+    case CompareOp::SGT:
+      return Decided(X.sgt(Y));
+    case CompareOp::SGE:
+      return Decided(X.sge(Y));
     }
   }
   // Unsigned comparisons of disjoint sets are decided by their ends.
   switch (Op) {
   case CompareOp::ULT:
-    if (A.max().ult(B.min())) return Decided(true);
-    if (A.min().uge(B.max())) return Decided(false);
+    if (A.max().ult(B.min()))
+      return Decided(true);
+    if (A.min().uge(B.max()))
+      return Decided(false);
     break;
   case CompareOp::UGE:
-    if (A.min().uge(B.max())) return Decided(true);
-    if (A.max().ult(B.min())) return Decided(false);
+    if (A.min().uge(B.max()))
+      return Decided(true);
+    if (A.max().ult(B.min()))
+      return Decided(false);
     break;
   case CompareOp::UGT:
-    if (A.min().ugt(B.max())) return Decided(true);
-    if (A.max().ule(B.min())) return Decided(false);
+    if (A.min().ugt(B.max()))
+      return Decided(true);
+    if (A.max().ule(B.min()))
+      return Decided(false);
     break;
   case CompareOp::ULE:
-    if (A.max().ule(B.min())) return Decided(true);
-    if (A.min().ugt(B.max())) return Decided(false);
+    if (A.max().ule(B.min()))
+      return Decided(true);
+    if (A.min().ugt(B.max()))
+      return Decided(false);
     break;
   default:
     break;

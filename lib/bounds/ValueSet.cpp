@@ -22,9 +22,7 @@ ValueSet ValueSet::empty(unsigned Width) { return ValueSet(Width, false); }
 
 ValueSet ValueSet::constant(const APInt &Value) { return range(Value, Value); }
 
-ValueSet ValueSet::constant(unsigned Width, uint64_t Value) {
-  return constant(APInt(64, Value).zextOrTrunc(Width));
-}
+ValueSet ValueSet::constant(unsigned Width, uint64_t Value) { return constant(APInt(64, Value).zextOrTrunc(Width)); }
 
 ValueSet ValueSet::range(const APInt &Lo, const APInt &Hi) {
   assert(Lo.getBitWidth() == Hi.getBitWidth() && "interval ends of different widths");

@@ -43,10 +43,10 @@ struct Finding {
   Verdict Outcome = Verdict::Violated;
   std::string Message; // placeholders filled, without the rule id
 
-  clang::SourceLocation Loc;   // the call, possibly inside a macro expansion
-  FileLocation Expansion;      // where the user wrote it
-  FileLocation Spelling;       // where its text is (differs inside macros)
-  std::string Function;        // enclosing function; empty at file scope
+  clang::SourceLocation Loc; // the call, possibly inside a macro expansion
+  FileLocation Expansion;    // where the user wrote it
+  FileLocation Spelling;     // where its text is (differs inside macros)
+  std::string Function;      // enclosing function; empty at file scope
   std::string Callee;
   /// The call's source text as written, whitespace collapsed: what identifies the call when lines move.
   std::string CallText;

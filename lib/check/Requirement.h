@@ -25,8 +25,7 @@ struct RequirementResult {
 /// could break it, holds otherwise. A violation the values cannot stand behind is unknown instead: it rests on an
 /// end of a set that may not be reachable, or (when the roles are not `Correlated`) on values of several roles that
 /// may never occur together.
-RequirementResult judge(const Requirement &Req, const Ruleset &Rules, const RoleValues &Values,
-                        bool Correlated = true);
+RequirementResult judge(const Requirement &Req, const Ruleset &Rules, const RoleValues &Values, bool Correlated = true);
 
 } // namespace mmio
 

@@ -58,8 +58,8 @@ void FindingEmitter::emit(const Finding &F) {
 }
 
 void FindingEmitter::emit(const CallSummary &S) {
-  std::string Text = S.Callee + " call in " +
-                     (S.Function.empty() ? std::string("file scope") : "'" + S.Function + "'") + ":";
+  std::string Text =
+      S.Callee + " call in " + (S.Function.empty() ? std::string("file scope") : "'" + S.Function + "'") + ":";
   const char *Sep = " ";
   for (unsigned K = 0; K < NumRoles; ++K) {
     if (!S.Bounds[K])

@@ -62,8 +62,8 @@ std::string errorText(const llvm::ErrorInfoBase &E);
 
 /// Reports `E` through `Diags` as an error: a ruleset error at its line of the ruleset when the file can be shown,
 /// else in words; any other error after `Prefix` (the front end's name).
-void emitError(clang::DiagnosticsEngine &Diags, clang::SourceManager *SM, ExternalFileLocations &Outside,
-               llvm::Error E, llvm::StringRef Prefix = "");
+void emitError(clang::DiagnosticsEngine &Diags, clang::SourceManager *SM, ExternalFileLocations &Outside, llvm::Error E,
+               llvm::StringRef Prefix = "");
 
 } // namespace mmio
 

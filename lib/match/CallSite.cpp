@@ -12,9 +12,7 @@ using namespace clang;
 
 namespace mmio {
 
-std::string AllocatorCall::enclosingName() const {
-  return Enclosing ? Enclosing->getNameAsString() : std::string();
-}
+std::string AllocatorCall::enclosingName() const { return Enclosing ? Enclosing->getNameAsString() : std::string(); }
 
 namespace {
 

@@ -38,7 +38,7 @@ FixOutcome applyFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::S
 struct StagedFixes {
   struct Edit {
     StagedFile NewFile;
-    unsigned Count;                                            // fixes it applies
+    unsigned Count;                                          // fixes it applies
     std::vector<std::pair<FileLocation, std::string>> Fixes; // where each is, and what it is, for problems
   };
   FixOutcome Outcome; // the problems found while staging; commitFixes completes it

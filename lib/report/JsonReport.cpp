@@ -104,10 +104,8 @@ Value toJSON(const Report &R) {
   Root["diffBase"] = R.DiffMode ? Value(R.DiffBase) : Value(nullptr);
   Array Rules;
   for (const RuleInfo &Rl : R.Rules)
-    Rules.push_back(Object{{"id", Rl.Id},
-                           {"severity", severityName(Rl.Level)},
-                           {"message", Rl.Message},
-                           {"description", Rl.Description}});
+    Rules.push_back(Object{
+        {"id", Rl.Id}, {"severity", severityName(Rl.Level)}, {"message", Rl.Message}, {"description", Rl.Description}});
   Root["rules"] = std::move(Rules);
   Array Findings;
   for (const ReportFinding &F : R.Findings)
@@ -115,9 +113,7 @@ Value toJSON(const Report &R) {
   Root["findings"] = std::move(Findings);
   Array Units;
   for (const TUInfo &T : R.TranslationUnits) {
-    Object U{{"file", fileValue(T.File, R.SourceRoot)},
-             {"directory", T.Directory},
-             {"status", tuStatusName(T.Status)}};
+    Object U{{"file", fileValue(T.File, R.SourceRoot)}, {"directory", T.Directory}, {"status", tuStatusName(T.Status)}};
     U["reason"] = T.Reason.empty() ? Value(nullptr) : Value(T.Reason);
     U["errors"] = T.Errors.empty() ? Value(nullptr) : Value(T.Errors);
     Units.push_back(std::move(U));
@@ -237,8 +233,7 @@ void resolvePaths(Report &R) {
 } // namespace
 
 bool fromJSON(const Value &V, Severity &Out, llvm::json::Path P) {
-  return readNamed(V, Out, P, {Severity::Warning, Severity::Error}, severityName,
-                   "expected \"warning\" or \"error\"");
+  return readNamed(V, Out, P, {Severity::Warning, Severity::Error}, severityName, "expected \"warning\" or \"error\"");
 }
 
 bool fromJSON(const Value &V, Verdict &Out, llvm::json::Path P) {
@@ -353,8 +348,7 @@ llvm::Expected<Report> readJSONReport(llvm::StringRef Text, llvm::StringRef Name
     return llvm::createStringError("%s: invalid JSON: %s", Name.str().c_str(),
                                    llvm::toString(Parsed.takeError()).c_str());
   auto NotAReport = [&](const llvm::Twine &Problem) {
-    return llvm::createStringError("%s: not an mmio-audit JSON report: %s", Name.str().c_str(),
-                                   Problem.str().c_str());
+    return llvm::createStringError("%s: not an mmio-audit JSON report: %s", Name.str().c_str(), Problem.str().c_str());
   };
   // Told apart first: something else altogether, or a report of another version.
   const Object *Root = Parsed->getAsObject();
@@ -364,8 +358,8 @@ llvm::Expected<Report> readJSONReport(llvm::StringRef Text, llvm::StringRef Name
   if (!Version || !Root->get("findings"))
     return NotAReport("expected \"version\" and \"findings\"");
   if (*Version != JsonReportVersion)
-    return llvm::createStringError("%s: JSON report version %lld is not supported (expected %d)",
-                                   Name.str().c_str(), static_cast<long long>(*Version), JsonReportVersion);
+    return llvm::createStringError("%s: JSON report version %lld is not supported (expected %d)", Name.str().c_str(),
+                                   static_cast<long long>(*Version), JsonReportVersion);
   Report R;
   llvm::json::Path::Root Where("report");
   if (!fromJSON(*Parsed, R, Where))

@@ -1,7 +1,7 @@
 #include "report/ReportFindings.h"
 
-#include "source/CallExtent.h"
 #include "report/FindingRenderer.h"
+#include "source/CallExtent.h"
 
 #include "clang/Basic/SourceManager.h"
 

@@ -18,10 +18,10 @@ class SourceManager;
 namespace mmio {
 
 struct ReportFindingOptions {
-  bool RenderText = true;        // fill ReportFinding::Rendered
-  bool Colors = false;           // ... with ANSI colours
-  std::string Directory;         // the compile command's directory: relative file names are relative to it
-  std::string TranslationUnit;   // the unit's main file, absolute
+  bool RenderText = true;      // fill ReportFinding::Rendered
+  bool Colors = false;         // ... with ANSI colours
+  std::string Directory;       // the compile command's directory: relative file names are relative to it
+  std::string TranslationUnit; // the unit's main file, absolute
 };
 
 struct UnitReportFindings {

@@ -7,8 +7,7 @@ using namespace clang;
 
 namespace mmio {
 
-SourceLocation ExternalFileLocations::locate(SourceManager &SM, llvm::StringRef File, unsigned Line,
-                                             unsigned Column) {
+SourceLocation ExternalFileLocations::locate(SourceManager &SM, llvm::StringRef File, unsigned Line, unsigned Column) {
   if (File.empty() || Line == 0)
     return SourceLocation();
   auto It = Loaded.find(File);

@@ -30,12 +30,12 @@ namespace mmio {
 constexpr llvm::StringLiteral SuppressionMarker = "mmio-audit:";
 
 struct SuppressionComment {
-  FileLocation Where;              // the marker; `Where.File` as the compiler named the file
-  clang::SourceLocation Loc;       // the marker, while its translation unit is alive (else invalid)
-  std::vector<std::string> Rules;  // rule ids or globs
-  std::string Reason;              // the text after `--`
-  std::string Problem;             // why the comment silences nothing; empty when it is well formed
-  bool StandsAlone = false;        // only comment on its line, so it may cover the lines below
+  FileLocation Where;             // the marker; `Where.File` as the compiler named the file
+  clang::SourceLocation Loc;      // the marker, while its translation unit is alive (else invalid)
+  std::vector<std::string> Rules; // rule ids or globs
+  std::string Reason;             // the text after `--`
+  std::string Problem;            // why the comment silences nothing; empty when it is well formed
+  bool StandsAlone = false;       // only comment on its line, so it may cover the lines below
 
   bool valid() const { return Problem.empty(); }
   /// Whether the comment names `RuleId` (glob patterns included).

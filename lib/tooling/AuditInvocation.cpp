@@ -36,7 +36,7 @@ private:
 } // namespace
 
 llvm::Expected<llvm::IntrusiveRefCntPtr<FileManager>> fileManagerFor(llvm::StringRef Directory,
-                                                                    const FileOverlay *Overlay) {
+                                                                     const FileOverlay *Overlay) {
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = llvm::vfs::createPhysicalFileSystem();
   if (Overlay && !Overlay->empty()) {
     auto Layered = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(FS);
@@ -48,13 +48,13 @@ llvm::Expected<llvm::IntrusiveRefCntPtr<FileManager>> fileManagerFor(llvm::Strin
     FS = Layered;
   }
   if (std::error_code EC = FS->setCurrentWorkingDirectory(Directory))
-    return llvm::createStringError(EC, "cannot enter the compile command's directory %s: %s",
-                                   Directory.str().c_str(), EC.message().c_str());
+    return llvm::createStringError(EC, "cannot enter the compile command's directory %s: %s", Directory.str().c_str(),
+                                   EC.message().c_str());
   return llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
 }
 
-bool runFrontendAction(const std::vector<std::string> &Args, FileManager &Files,
-                       std::unique_ptr<FrontendAction> Action, DiagnosticConsumer &Diags) {
+bool runFrontendAction(const std::vector<std::string> &Args, FileManager &Files, std::unique_ptr<FrontendAction> Action,
+                       DiagnosticConsumer &Diags) {
   tooling::ToolInvocation Invocation(Args, std::move(Action), &Files);
   Invocation.setDiagnosticConsumer(&Diags);
   return Invocation.run();

@@ -28,7 +28,7 @@ using FileOverlay = llvm::StringMap<std::string>;
 /// A file manager whose working directory is `Directory`: units in different directories run side by side. Files
 /// in `Overlay`, when given, are seen in place of what is on disk.
 llvm::Expected<llvm::IntrusiveRefCntPtr<clang::FileManager>> fileManagerFor(llvm::StringRef Directory,
-                                                                           const FileOverlay *Overlay);
+                                                                            const FileOverlay *Overlay);
 
 /// Runs `Action` over the unit `Args` compiles, its diagnostics to `Diags`; false when clang could not run it.
 bool runFrontendAction(const std::vector<std::string> &Args, clang::FileManager &Files,

@@ -175,9 +175,9 @@ CleanedCommand cleanCommandLine(std::vector<std::string> Args, const FlagCleanup
   }
 
   using namespace clang::tooling;
-  ArgumentsAdjuster Adjust = combineAdjusters(
-      combineAdjusters(getClangStripOutputAdjuster(), getClangStripDependencyFileAdjuster()),
-      combineAdjusters(getStripPluginsAdjuster(), getClangSyntaxOnlyAdjuster()));
+  ArgumentsAdjuster Adjust =
+      combineAdjusters(combineAdjusters(getClangStripOutputAdjuster(), getClangStripDependencyFileAdjuster()),
+                       combineAdjusters(getStripPluginsAdjuster(), getClangSyntaxOnlyAdjuster()));
   Kept = Adjust(Kept, "");
   // Warnings are not what this run is for: -w also disarms a -Werror the build uses (CONFIG_WERROR), so a warning
   // clang has and GCC had not cannot fail the unit.

@@ -21,8 +21,7 @@ cl::opt<bool> Unknown("unknown",
                       cl::cat(Category));
 cl::opt<bool> Werror("werror", cl::desc("Report findings as errors, so warnings fail the run (exit 1)"),
                      cl::cat(Category));
-cl::list<std::string> DropFlag("drop-flag",
-                               cl::desc("Also drop compiler arguments starting with PREFIX (repeatable)"),
+cl::list<std::string> DropFlag("drop-flag", cl::desc("Also drop compiler arguments starting with PREFIX (repeatable)"),
                                cl::value_desc("PREFIX"), cl::cat(Category));
 cl::list<std::string> ExtraArg("extra-arg", cl::desc("Additional argument to append to each compile command"),
                                cl::value_desc("ARG"), cl::cat(Category));

@@ -10,8 +10,7 @@ RunOptions runOptionsFrom(const CliOptions &Options) {
   RunOptions Run;
   Run.RenderText = Options.Format == ReportFormat::Text;
   Run.Colors = Run.RenderText && Options.OutputPath.empty() &&
-               (Options.Color == ColorMode::Always ||
-                (Options.Color == ColorMode::Auto && llvm::outs().has_colors()));
+               (Options.Color == ColorMode::Always || (Options.Color == ColorMode::Auto && llvm::outs().has_colors()));
   Run.Prefilter = Options.Prefilter;
   Run.ScanSuppressions = Options.ListUnusedSuppressions;
   Run.RecordFiles = Options.Fix;
@@ -43,36 +42,35 @@ AuditResult audit(const AuditSession &Session, const RunOptions &Run, const Sele
 
   size_t Findings = 0;
   Runner Analyser(Session, Run);
-  std::vector<TUOutcome> Outcomes =
-      Analyser.run(Units.Jobs, [&](const TUOutcome &O, size_t Done, size_t Total) {
-        for (const ReportFinding &F : O.Findings)
-          Findings += F.active();
-        std::string Text;
-        llvm::raw_string_ostream OS(Text);
-        if (Options.Verbose) {
-          OS << "mmio-audit: " << O.Info.File << Suffix << ": " << tuStatusName(O.Info.Status);
-          if (!O.Info.Reason.empty() && O.Info.Status != TUStatus::Failed)
-            OS << " (" << O.Info.Reason << ")";
-          OS << llvm::formatv(" in {0:f2}s\n", O.Seconds);
-          if (!O.Command.Args.empty()) {
-            OS << "  command:";
-            for (const std::string &A : O.Command.Args)
-              OS << " " << A;
-            OS << "\n";
-          }
-          for (const std::string &D : O.Command.Dropped)
-            OS << "  dropped: " << D << "\n";
-          for (const std::string &T : O.Command.Translated)
-            OS << "  translated: " << T << "\n";
-        }
-        if (O.Info.Status == TUStatus::Failed) {
-          OS << O.Info.Errors;
-          OS << "mmio-audit: error: " << O.Info.File << Suffix << ": not analysed: " << O.Info.Reason << "\n";
-        }
-        if (!Text.empty())
-          Progress.print(OS.str());
-        Progress.update(Done, Total, Findings, O.Info.File);
-      });
+  std::vector<TUOutcome> Outcomes = Analyser.run(Units.Jobs, [&](const TUOutcome &O, size_t Done, size_t Total) {
+    for (const ReportFinding &F : O.Findings)
+      Findings += F.active();
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    if (Options.Verbose) {
+      OS << "mmio-audit: " << O.Info.File << Suffix << ": " << tuStatusName(O.Info.Status);
+      if (!O.Info.Reason.empty() && O.Info.Status != TUStatus::Failed)
+        OS << " (" << O.Info.Reason << ")";
+      OS << llvm::formatv(" in {0:f2}s\n", O.Seconds);
+      if (!O.Command.Args.empty()) {
+        OS << "  command:";
+        for (const std::string &A : O.Command.Args)
+          OS << " " << A;
+        OS << "\n";
+      }
+      for (const std::string &D : O.Command.Dropped)
+        OS << "  dropped: " << D << "\n";
+      for (const std::string &T : O.Command.Translated)
+        OS << "  translated: " << T << "\n";
+    }
+    if (O.Info.Status == TUStatus::Failed) {
+      OS << O.Info.Errors;
+      OS << "mmio-audit: error: " << O.Info.File << Suffix << ": not analysed: " << O.Info.Reason << "\n";
+    }
+    if (!Text.empty())
+      Progress.print(OS.str());
+    Progress.update(Done, Total, Findings, O.Info.File);
+  });
   Progress.clear();
 
   for (TUOutcome &O : Outcomes) {

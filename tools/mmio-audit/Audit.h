@@ -22,8 +22,8 @@ namespace mmio {
 
 struct AuditResult {
   Report R;
-  llvm::StringSet<> AnalysedFiles;               // files under the source root that analysed units read
-  std::vector<SuppressionComment> Suppressions;  // every one seen (--list-unused-suppressions)
+  llvm::StringSet<> AnalysedFiles;                             // files under the source root that analysed units read
+  std::vector<SuppressionComment> Suppressions;                // every one seen (--list-unused-suppressions)
   std::set<std::pair<std::string, unsigned>> UsedSuppressions; // file, line
   std::set<std::pair<std::string, std::string>> TouchedUnits;  // patch mode: file, directory of touched units
 };

@@ -37,10 +37,10 @@ extern "C" void onInterrupt(int Signal) {
 }
 
 [[noreturn]] void stopFor(int Signal) {
-  commitMutex().lock(); // held until the process ends: nothing is committed after this point
+  commitMutex().lock();              // held until the process ends: nothing is committed after this point
   llvm::sys::RunInterruptHandlers(); // removes the files registered with RemoveFileOnSignal: staged reports, fixes
-  std::string Message = std::string("\nmmio-audit: error: interrupted by ") + (Signal == SIGINT ? "SIGINT" : "SIGTERM") +
-                        "; no report or fix was left half-written\n";
+  std::string Message = std::string("\nmmio-audit: error: interrupted by ") +
+                        (Signal == SIGINT ? "SIGINT" : "SIGTERM") + "; no report or fix was left half-written\n";
   if (!NewLineFirst)
     Message.erase(0, 1);
   (void)!::write(STDERR_FILENO, Message.data(), Message.size());

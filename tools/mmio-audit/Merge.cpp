@@ -51,8 +51,7 @@ llvm::Expected<Report> mergeReports(std::vector<Report> Reports, const std::vect
     if (R.SourceRoot != Out.SourceRoot)
       return llvm::createStringError(std::errc::invalid_argument,
                                      "%s: its source root %s differs from %s in %s: shards must share --source-root",
-                                     Names[I].c_str(), R.SourceRoot.c_str(), Out.SourceRoot.c_str(),
-                                     Names[0].c_str());
+                                     Names[I].c_str(), R.SourceRoot.c_str(), Out.SourceRoot.c_str(), Names[0].c_str());
     if (R.DiffMode != Out.DiffMode || R.DiffBase != Out.DiffBase)
       return llvm::createStringError(std::errc::invalid_argument, "%s: compared against another --diff-base than %s",
                                      Names[I].c_str(), Names[0].c_str());

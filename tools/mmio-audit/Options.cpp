@@ -37,9 +37,11 @@ cl::opt<std::string> BuildPath("p", cl::desc("Build directory with compile_comma
                                cl::value_desc("BUILD_DIR"), cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Analyse N translation units at a time (default: every core)"),
                        cl::value_desc("N"), cl::Prefix, cl::cat(Category));
-cl::opt<bool> Lsp("lsp", cl::desc("Run as a language server on stdin/stdout (mmio-audit-lsp; see docs/editors.md)"), cl::cat(Category));
-cl::opt<bool> Quiet("quiet", cl::desc("Print findings and errors only: no summary line, progress or notes on "
-                                      "standard error"),
+cl::opt<bool> Lsp("lsp", cl::desc("Run as a language server on stdin/stdout (mmio-audit-lsp; see docs/editors.md)"),
+                  cl::cat(Category));
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("Print findings and errors only: no summary line, progress or notes on "
+                             "standard error"),
                     cl::cat(Category));
 cl::opt<bool> Verbose("verbose", cl::desc("Print each unit's cleaned-up command and what was dropped from it"),
                       cl::cat(Category));
@@ -55,8 +57,9 @@ cl::opt<bool> Prefilter("prefilter",
 cl::opt<cl::boolOrDefault> UseColor("use-color",
                                     cl::desc("Colour text findings (default: when standard output is a terminal)"),
                                     cl::cat(Category));
-cl::opt<std::string> ProgressOpt("progress", cl::desc("Progress line on standard error: auto (on a terminal), "
-                                                      "always or never"),
+cl::opt<std::string> ProgressOpt("progress",
+                                 cl::desc("Progress line on standard error: auto (on a terminal), "
+                                          "always or never"),
                                  cl::value_desc("WHEN"), cl::init("auto"), cl::Hidden, cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply the rules' fix-its in place (files under --source-root only)"),
                   cl::cat(Category));
@@ -164,7 +167,9 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Quiet = Quiet;
   O.Verbose = Verbose;
   O.Prefilter = Prefilter;
-  O.Color = UseColor == cl::BOU_TRUE ? ColorMode::Always : UseColor == cl::BOU_FALSE ? ColorMode::Never : ColorMode::Auto;
+  O.Color = UseColor == cl::BOU_TRUE    ? ColorMode::Always
+            : UseColor == cl::BOU_FALSE ? ColorMode::Never
+                                        : ColorMode::Auto;
   O.Fix = Fix;
   O.CandidatesPath = WriteCandidates;
   O.FixCommitPauseMs = FixCommitPause;

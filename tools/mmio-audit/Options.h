@@ -29,13 +29,13 @@ struct CliOptions {
 
   // What to analyse.
   std::vector<std::string> Files;
-  std::string BuildPath;                              // -p
-  std::optional<std::vector<std::string>> FixedArgs;  // after `--`
-  unsigned ShardIndex = 0, ShardCount = 0;            // --shard K/N (1-based K); 0: no sharding
-  std::string SourceRoot;                             // absolute
+  std::string BuildPath;                             // -p
+  std::optional<std::vector<std::string>> FixedArgs; // after `--`
+  unsigned ShardIndex = 0, ShardCount = 0;           // --shard K/N (1-based K); 0: no sharding
+  std::string SourceRoot;                            // absolute
 
   // How.
-  AuditSettings Session;   // ruleset, disabled rules, --unknown, --werror
+  AuditSettings Session; // ruleset, disabled rules, --unknown, --werror
   FlagCleanupOptions Cleanup;
   unsigned Jobs = 0; // 0: every core
   bool Prefilter = true;

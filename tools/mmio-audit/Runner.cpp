@@ -159,8 +159,8 @@ TUOutcome Runner::runOne(const TUJob &Job) {
       if (WantFiles)
         Scan(SM);
       // A unit that did not preprocess may include a changed file past the error: it counts as touched.
-      if (!Touched && (CI.getDiagnostics().hasErrorOccurred() || readsAnyOf(SM, Job.Command.Directory,
-                                                                             *Options.ChangedFiles)))
+      if (!Touched &&
+          (CI.getDiagnostics().hasErrorOccurred() || readsAnyOf(SM, Job.Command.Directory, *Options.ChangedFiles)))
         Touched = true;
     };
     IgnoringDiagConsumer Quiet;

@@ -3,8 +3,8 @@
 #ifndef MMIO_AUDIT_TOOLS_RUNNER_H
 #define MMIO_AUDIT_TOOLS_RUNNER_H
 
-#include "tooling/FlagCleanup.h"
 #include "TUSelection.h"
+#include "tooling/FlagCleanup.h"
 
 #include "report/Report.h"
 #include "session/AuditSession.h"
@@ -26,8 +26,8 @@ struct RunOptions {
   bool Colors = false;
   bool Prefilter = true;
   bool StopAfterPrefilter = false; // --write-candidates: a unit the prefilter keeps is a candidate, not parsed
-  bool ScanSuppressions = false; // collect every suppression comment under the source root
-  bool RecordFiles = false;      // record the files under the source root each unit read (for --fix)
+  bool ScanSuppressions = false;   // collect every suppression comment under the source root
+  bool RecordFiles = false;        // record the files under the source root each unit read (for --fix)
   std::string SourceRoot;
   unsigned Jobs = 0; // 0: every core
   FlagCleanupOptions Cleanup;
@@ -45,7 +45,7 @@ struct TUOutcome {
   std::vector<std::string> Files;               // under the source root, read by the unit
   CleanedCommand Command;
   double Seconds = 0;
-  bool Touched = true; // patch mode: the unit reads a changed file
+  bool Touched = true;    // patch mode: the unit reads a changed file
   bool Candidate = false; // it may call an allocator: the prefilter kept it (or could not rule it out)
 };
 

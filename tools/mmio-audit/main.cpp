@@ -11,8 +11,8 @@
 #include "Progress.h"
 #include "TUSelection.h"
 
-#include "report/Fixes.h"
 #include "report/AtomicFile.h"
+#include "report/Fixes.h"
 #include "rules/RulesetError.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -22,10 +22,10 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
-#include <chrono>
-#include <thread>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <thread>
 #include <unistd.h>
 
 using namespace mmio;
@@ -87,8 +87,8 @@ void listUnusedSuppressions(const AuditResult &Result, llvm::StringRef SourceRoo
     else
       llvm::errs() << "suppression comment does not apply: " << C->Problem << "\n";
   }
-  llvm::errs() << "mmio-audit: " << Unused.size() << " unused suppression" << (Unused.size() == 1 ? "" : "s")
-               << " of " << Result.Suppressions.size() << "\n";
+  llvm::errs() << "mmio-audit: " << Unused.size() << " unused suppression" << (Unused.size() == 1 ? "" : "s") << " of "
+               << Result.Suppressions.size() << "\n";
 }
 
 } // namespace
