@@ -10,7 +10,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/TargetParser/Triple.h"
 
-#include <set>
+#include <utility>
 
 namespace mmio {
 
@@ -126,9 +126,70 @@ bool applyRules(std::string &Arg, const llvm::Triple &Target, CleanedCommand &Ou
   return true;
 }
 
-/// Drops the options clang's driver does not know at all: GCC-only flags not in the table, so a newer GCC's
-/// flags do not stop the analysis. Unknown options cannot change what clang parses, since clang would refuse them.
-void dropUnknownOptions(std::vector<std::string> &Args, CleanedCommand &Out) {
+/// Whether an option may reach clang. A compile command comes from whoever wrote the build (in CI, a patch's
+/// author), and clang has options that write files (--serialize-diagnostics, -MF, -ftime-trace), create
+/// directories (-fmodules-cache-path), load code (-fpass-plugin) or pass anything on (-Xclang, -mllvm, -Wp,). So
+/// only what can change how the unit parses is kept: inputs, macros and include paths, the language standard, the
+/// target and its -m features, optimisation and debug levels (they define macros), warnings, and -f language
+/// options, of which those whose name says they touch a file, directory, cache, plugin or profile are dropped too.
+bool allowedForAnalysis(const llvm::opt::Option &Opt) {
+  using namespace clang::driver::options;
+  llvm::opt::Option O = Opt.getUnaliasedOption();
+  switch (O.getID()) {
+  case OPT_INPUT:
+  case OPT__DASH_DASH:
+  case OPT_D:
+  case OPT_U:
+  case OPT_std_EQ:
+  case OPT_x:
+  case OPT_ansi:
+  case OPT_target:
+  case OPT__sysroot_EQ:
+  case OPT_nostdinc:
+  case OPT_nostdincxx:
+  case OPT_nostdlibinc:
+  case OPT_nobuiltininc:
+  case OPT_w:
+  case OPT_c:
+  case OPT_fsyntax_only:
+  case OPT_pg:
+  case OPT_pipe:
+  case OPT_Qunused_arguments:
+  case OPT_resource_dir:
+  case OPT_resource_dir_EQ:
+    return true;
+  default:
+    break;
+  }
+  for (llvm::opt::Option G = O.getGroup(); G.isValid(); G = G.getGroup()) {
+    switch (G.getID()) {
+    case OPT_I_Group:       // -I
+    case OPT_clang_i_Group: // -isystem, -idirafter, -iquote, -include, -imacros, -isysroot
+    case OPT_m_Group:       // target features and ABI (-mllvm is not in it)
+    case OPT_Diag_Group:    // -W, -R
+    case OPT_pedantic_Group:
+    case OPT_O_Group:
+    case OPT_DebugInfo_Group:
+      return true;
+    case OPT_f_Group:
+    case OPT_f_clang_Group: {
+      static const char *const Touches[] = {"module", "plugin", "profile", "crash", "time-trace", "proc-stat",
+                                            "record", "save-",  "list",    "file",  "dir",        "path",
+                                            "embed",  "xray",   "cache",   "lto",   "sections"};
+      llvm::StringRef Name = O.getName();
+      return llvm::none_of(Touches, [&](const char *T) { return Name.contains(T); });
+    }
+    default:
+      break;
+    }
+  }
+  return false;
+}
+
+/// Keeps the options that may reach clang (allowedForAnalysis) and drops the rest, each with its values, as
+/// clang's driver parses them: options it does not know at all (GCC-only flags not in the table, so a newer GCC's
+/// flags do not stop the analysis) and what could write, load or pass anything on.
+void keepAllowedOptions(std::vector<std::string> &Args, CleanedCommand &Out) {
   std::vector<const char *> Argv;
   for (size_t I = 1; I < Args.size(); ++I)
     Argv.push_back(Args[I].c_str());
@@ -136,18 +197,31 @@ void dropUnknownOptions(std::vector<std::string> &Args, CleanedCommand &Out) {
   unsigned MissingIndex = 0, MissingCount = 0;
   llvm::opt::InputArgList Parsed =
       Table.ParseArgs(Argv, MissingIndex, MissingCount, llvm::opt::Visibility(clang::driver::options::ClangOption));
-  std::set<unsigned> Unknown;
-  for (const llvm::opt::Arg *A : Parsed.filtered(clang::driver::options::OPT_UNKNOWN))
-    Unknown.insert(A->getIndex() + 1);
-  if (Unknown.empty())
-    return;
+  // Each parsed argument spans from its index to the next one's (its separate values included); what follows an
+  // option left without its value is not parsed at all, and goes too.
+  std::vector<std::pair<unsigned, bool>> Starts; // index in Args, allowed
+  for (const llvm::opt::Arg *A : Parsed)
+    Starts.push_back({A->getIndex() + 1, allowedForAnalysis(A->getOption())});
+  llvm::sort(Starts);
+  size_t End = MissingCount ? MissingIndex + 1 : Args.size();
+  std::vector<bool> Drop(Args.size(), false);
+  auto DropSpan = [&](size_t From, size_t Until) {
+    std::string Text;
+    for (size_t I = From; I < Until && I < Args.size(); ++I) {
+      Drop[I] = true;
+      Text += (Text.empty() ? "" : " ") + Args[I];
+    }
+    if (!Text.empty())
+      Out.Dropped.push_back(std::move(Text));
+  };
+  for (size_t K = 0; K < Starts.size(); ++K)
+    if (!Starts[K].second)
+      DropSpan(Starts[K].first, K + 1 < Starts.size() ? Starts[K + 1].first : End);
+  DropSpan(End, Args.size());
   std::vector<std::string> Kept;
-  for (size_t I = 0; I < Args.size(); ++I) {
-    if (Unknown.count(I))
-      Out.Dropped.push_back(Args[I]);
-    else
+  for (size_t I = 0; I < Args.size(); ++I)
+    if (!Drop[I])
       Kept.push_back(std::move(Args[I]));
-  }
   Args = std::move(Kept);
 }
 
@@ -174,6 +248,9 @@ CleanedCommand cleanCommandLine(std::vector<std::string> Args, const FlagCleanup
       Kept.push_back(std::move(Arg));
   }
 
+  // What the database asked for is filtered; what the user adds below (--extra-arg) is theirs to choose.
+  keepAllowedOptions(Kept, Out);
+
   using namespace clang::tooling;
   ArgumentsAdjuster Adjust =
       combineAdjusters(combineAdjusters(getClangStripOutputAdjuster(), getClangStripDependencyFileAdjuster()),
@@ -193,7 +270,6 @@ CleanedCommand cleanCommandLine(std::vector<std::string> Args, const FlagCleanup
     Kept.insert(Kept.begin() + 1, "-resource-dir=" + Options.ResourceDir);
   // aarch64-linux-gnu-gcc means --target=aarch64-linux-gnu (a --target already there wins).
   addTargetAndModeForProgramName(Kept, Kept[0]);
-  dropUnknownOptions(Kept, Out);
   Out.Args = std::move(Kept);
   return Out;
 }
