@@ -1,9 +1,11 @@
 #include "JsonRpc.h"
 
+#include "input/BoundedJson.h"
+
 namespace mmio::lsp {
 
 std::optional<IncomingMessage> decodeMessage(llvm::StringRef Body, RpcError &Error) {
-  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Body);
+  llvm::Expected<llvm::json::Value> Parsed = parseBoundedJSON(Body);
   if (!Parsed) {
     Error = {ParseError, "invalid JSON: " + llvm::toString(Parsed.takeError())};
     return std::nullopt;

@@ -1,5 +1,7 @@
 #include "report/JsonReport.h"
 
+#include "input/BoundedJson.h"
+
 #include "llvm/Support/FormatVariadic.h"
 
 using llvm::json::Array;
@@ -343,7 +345,7 @@ bool fromJSON(const Value &V, Report &R, llvm::json::Path P) {
 }
 
 llvm::Expected<Report> readJSONReport(llvm::StringRef Text, llvm::StringRef Name) {
-  llvm::Expected<Value> Parsed = llvm::json::parse(Text);
+  llvm::Expected<Value> Parsed = parseBoundedJSON(Text);
   if (!Parsed)
     return llvm::createStringError("%s: invalid JSON: %s", Name.str().c_str(),
                                    llvm::toString(Parsed.takeError()).c_str());

@@ -11,6 +11,9 @@
 
 namespace mmio {
 
+/// The most a report read back (a baseline, a shard) may hold: far more than the findings of a whole tree.
+constexpr uint64_t MaxReportBytes = uint64_t(1) << 30;
+
 /// The version of the JSON schema this writer produces and the reader accepts.
 constexpr int JsonReportVersion = 1;
 

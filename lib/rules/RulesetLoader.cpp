@@ -1,5 +1,6 @@
 // Where a ruleset comes from (memory, a file, the compiled-in one); YamlDocument and RulesetSchema do the reading.
 #include "rules/RulesetLoader.h"
+#include "input/InputFile.h"
 #include "rules/RulesetError.h"
 #include "rules/RulesetSchema.h"
 #include "rules/YamlDocument.h"
@@ -33,10 +34,11 @@ Expected<Ruleset> loadRulesetFile(StringRef Path) {
   if (!sys::fs::status(Path, Status) && Status.type() == sys::fs::file_type::regular_file)
     if (Error E = checkRulesetSize(Path, Status.getSize()))
       return E;
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-      MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  // A regular file only, read rather than mapped: a FIFO or /dev/zero is refused, a file truncated meanwhile
+  // cannot fault.
+  Expected<std::unique_ptr<MemoryBuffer>> Buffer = readInputFile(Path, MaxRulesetBytes);
   if (!Buffer)
-    return makeRulesetError(Where, "cannot read ruleset: " + lowercaseFirst(Buffer.getError().message()));
+    return makeRulesetError(Where, "cannot read ruleset: " + lowercaseFirst(toString(Buffer.takeError())));
   return parseRuleset((*Buffer)->getBuffer(), Path);
 }
 

@@ -19,9 +19,6 @@ namespace mmio {
 
 namespace {
 
-/// Far above any hand-written ruleset, far below what would strain memory.
-constexpr uint64_t MaxRulesetBytes = uint64_t(16) << 20;
-
 /// Notes where each document starts, building nothing. See countDocuments for why.
 class DocumentScanner : public YAML::EventHandler {
 public:

@@ -20,7 +20,10 @@ namespace mmio {
 
 class FieldReader;
 
-/// An error when `Size` bytes is more than any ruleset needs (16 MiB); `Name` is the file, for the error.
+/// Far above any hand-written ruleset, far below what would strain memory.
+constexpr uint64_t MaxRulesetBytes = uint64_t(16) << 20;
+
+/// An error when `Size` bytes is more than any ruleset needs (MaxRulesetBytes); `Name` is the file, for the error.
 llvm::Error checkRulesetSize(llvm::StringRef Name, uint64_t Size);
 
 /// Checks `Text` (size, encoding, a single document whose top is a mapping) and hands its top to `Read`, with a

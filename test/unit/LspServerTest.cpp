@@ -56,6 +56,15 @@ TEST_F(LspServerTest, BodyThatIsNotJsonIsAnsweredNotDropped) {
   EXPECT_NE(Sink.Sent[0].find(R"("id":null)"), std::string::npos) << Sink.Sent[0];
 }
 
+TEST_F(LspServerTest, DeeplyNestedBodyIsAnsweredNotRecursedInto) {
+  // llvm::json's parser recurses per level: this would overflow the stack if it were parsed.
+  std::string Deep = std::string(100000, '[') + std::string(100000, ']');
+  EXPECT_EQ(S->receive(Deep), Server::After::Continue);
+  ASSERT_EQ(Sink.Sent.size(), 1u);
+  EXPECT_NE(Sink.Sent[0].find(R"("code":-32700)"), std::string::npos) << Sink.Sent[0];
+  EXPECT_NE(Sink.Sent[0].find("nested more than 256 deep"), std::string::npos) << Sink.Sent[0];
+}
+
 TEST_F(LspServerTest, ExitEndsServing) {
   EXPECT_EQ(S->receive(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})"), Server::After::Continue);
   EXPECT_EQ(S->exitStatus(), 0);

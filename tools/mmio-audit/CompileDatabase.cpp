@@ -2,8 +2,10 @@
 
 #include "report/Report.h"
 
+#include "input/InputFile.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
+
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -18,6 +20,9 @@ llvm::Error databaseError(const llvm::Twine &Message) {
   return llvm::createStringError(std::errc::invalid_argument, "%s", Message.str().c_str());
 }
 
+/// Kernel trees' databases are tens of megabytes.
+constexpr uint64_t MaxDatabaseBytes = uint64_t(1) << 30;
+
 llvm::Expected<LoadedDatabase> loadJSON(llvm::StringRef Path) {
   llvm::SmallString<256> File(Path);
   if (!llvm::sys::fs::exists(File))
@@ -25,9 +30,10 @@ llvm::Expected<LoadedDatabase> loadJSON(llvm::StringRef Path) {
   if (llvm::sys::fs::is_directory(File))
     llvm::sys::path::append(File, "compile_commands.json");
   // Read it first: a missing or unreadable file gets the system's reason, not the parser's.
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer = llvm::MemoryBuffer::getFile(File);
+  // Untrusted input: a regular file only (a FIFO would block), of a size a whole tree's database never reaches.
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Buffer = readInputFile(File, MaxDatabaseBytes);
   if (!Buffer)
-    return databaseError("cannot load compilation database " + File + ": " + Buffer.getError().message());
+    return databaseError("cannot load compilation database " + File + ": " + llvm::toString(Buffer.takeError()));
   if ((*Buffer)->getBuffer().trim().empty())
     return databaseError(File + ": malformed compilation database: the file is empty");
   std::string Message;

@@ -2,6 +2,8 @@
 
 #include "Output.h"
 
+#include "input/BoundedJson.h"
+#include "input/InputFile.h"
 #include "report/AtomicFile.h"
 #include "report/JsonReport.h"
 #include "report/SarifReport.h"
@@ -73,11 +75,21 @@ int runMerge(const CliOptions &Options) {
   std::vector<Report> Reports;
   std::vector<llvm::json::Value> Logs;
   for (const std::string &Name : Options.MergeInputs) {
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer = llvm::MemoryBuffer::getFileOrSTDIN(Name);
-    if (!Buffer)
-      return fail("cannot read " + Name + ": " + Buffer.getError().message());
-    llvm::StringRef Text = (*Buffer)->getBuffer();
-    llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Text);
+    // Standard input is the caller's own pipe; a file named on the command line is read as untrusted input.
+    std::unique_ptr<llvm::MemoryBuffer> Buffer;
+    if (Name == "-") {
+      llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> In = llvm::MemoryBuffer::getSTDIN();
+      if (!In)
+        return fail("cannot read standard input: " + In.getError().message());
+      Buffer = std::move(*In);
+    } else {
+      llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> In = readInputFile(Name, MaxReportBytes);
+      if (!In)
+        return fail("cannot read " + Name + ": " + llvm::toString(In.takeError()));
+      Buffer = std::move(*In);
+    }
+    llvm::StringRef Text = Buffer->getBuffer();
+    llvm::Expected<llvm::json::Value> Parsed = parseBoundedJSON(Text);
     if (!Parsed)
       return fail(Name + ": invalid JSON: " + llvm::toString(Parsed.takeError()));
     bool IsSarif = Parsed->getAsObject() && Parsed->getAsObject()->get("runs");

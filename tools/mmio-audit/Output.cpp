@@ -1,5 +1,6 @@
 #include "Output.h"
 
+#include "input/InputFile.h"
 #include "report/AtomicFile.h"
 #include "report/JsonReport.h"
 #include "report/SarifReport.h"
@@ -45,10 +46,10 @@ ExitCode exitCodeFor(const Report &R) {
 }
 
 llvm::Error applyBaseline(Report &R, llvm::StringRef BaselinePath) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer = llvm::MemoryBuffer::getFile(BaselinePath);
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Buffer = readInputFile(BaselinePath, MaxReportBytes);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(), "cannot read baseline %s: %s", BaselinePath.str().c_str(),
-                                   Buffer.getError().message().c_str());
+    return llvm::createStringError("cannot read baseline %s: %s", BaselinePath.str().c_str(),
+                                   llvm::toString(Buffer.takeError()).c_str());
   llvm::Expected<Report> Base = readJSONReport((*Buffer)->getBuffer(), BaselinePath);
   if (!Base)
     return Base.takeError();
