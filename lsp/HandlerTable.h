@@ -11,6 +11,7 @@
 #include "llvm/Support/JSON.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace mmio::lsp {
@@ -27,12 +28,10 @@ public:
     Requests[Method] = [this, Method = Method.str(), Handle](const llvm::json::Value &Id,
                                                              const llvm::json::Value &Raw) {
       Params P;
-      llvm::json::Path::Root Root(Method);
-      if (!fromJSON(Raw, P, Root)) {
-        Out.replyError(Id, InvalidParams, "invalid params: " + llvm::toString(Root.getError()));
-        return;
-      }
-      Out.reply(Id, Handle(P));
+      if (std::optional<std::string> Why = decode(Raw, P, Method))
+        Out.replyError(Id, InvalidParams, "invalid params: " + *Why);
+      else
+        Out.reply(Id, Handle(P));
     };
   }
   /// A request without params.
@@ -44,12 +43,10 @@ public:
   template <typename Params> void notification(llvm::StringRef Method, std::function<void(const Params &)> Handle) {
     Notifications[Method] = [this, Method = Method.str(), Handle](const llvm::json::Value &Raw) {
       Params P;
-      llvm::json::Path::Root Root(Method);
-      if (!fromJSON(Raw, P, Root)) {
-        Ignored("ignored " + Method + ": " + llvm::toString(Root.getError()));
-        return;
-      }
-      Handle(P);
+      if (std::optional<std::string> Why = decode(Raw, P, Method))
+        Ignored("ignored " + Method + ": " + *Why);
+      else
+        Handle(P);
     };
   }
   void notification(llvm::StringRef Method, std::function<void()> Handle) {
@@ -75,6 +72,15 @@ public:
   }
 
 private:
+  /// Why `Raw` is not a `Params`, with the path to what is wrong under `Method`; nothing when it decodes.
+  template <typename Params>
+  static std::optional<std::string> decode(const llvm::json::Value &Raw, Params &P, llvm::StringRef Method) {
+    llvm::json::Path::Root Root(Method);
+    if (fromJSON(Raw, P, Root))
+      return std::nullopt;
+    return llvm::toString(Root.getError());
+  }
+
   MessageSink &Out;
   std::function<void(const llvm::Twine &)> Ignored;
   llvm::StringMap<std::function<void(const llvm::json::Value &Id, const llvm::json::Value &Params)>> Requests;

@@ -40,19 +40,12 @@ std::string clientText(const llvm::Twine &Message) {
   return llvm::json::isUTF8(Text) ? Text : llvm::json::fixUTF8(Text);
 }
 
-std::string absolute(llvm::StringRef Path) {
-  llvm::SmallString<256> P(Path);
-  llvm::sys::fs::make_absolute(P);
-  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P);
-}
-
 } // namespace
 
 Server::Server(MessageSink &Out, ServerOptions O)
     : Out(Out), Options(std::move(O)), Handlers(Out, [this](const llvm::Twine &Why) { log(Why.str(), 1); }),
       Commands(Options.CompileCommandsDir, Options.Cleanup),
-      RulesFile(Options.Session.RulesPath.empty() ? std::string() : absolute(Options.Session.RulesPath)) {
+      RulesFile(Options.Session.RulesPath.empty() ? std::string() : absolutePath(Options.Session.RulesPath, "")) {
   bindHandlers();
   ActiveRules = loadRules();
   if (!ActiveRules->Error.empty())
@@ -234,7 +227,7 @@ void Server::didSave(const DidSaveTextDocumentParams &P) {
     llvm::consumeError(Path.takeError());
     return;
   }
-  if (!RulesFile.empty() && absolute(*Path) == RulesFile) {
+  if (!RulesFile.empty() && absolutePath(*Path, "") == RulesFile) {
     // The ruleset itself was saved: check every open document against the new rules (as the editor has it).
     std::optional<Document> D = Docs.get(*Uri);
     std::shared_ptr<const Rules> R = loadRules(D ? std::optional<std::string>(D->Text) : std::nullopt);

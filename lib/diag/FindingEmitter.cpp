@@ -86,21 +86,20 @@ std::string errorText(const llvm::ErrorInfoBase &E) {
 
 void emitError(DiagnosticsEngine &Diags, SourceManager *SM, ExternalFileLocations &Outside, llvm::Error E,
                llvm::StringRef Prefix) {
-  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0%1");
+  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0");
   llvm::handleAllErrors(std::move(E), [&](const llvm::ErrorInfoBase &Info) {
-    if (Info.isA<RulesetError>()) {
-      const auto &RE = static_cast<const RulesetError &>(Info);
-      const FileLocation &W = RE.location();
-      SourceLocation Loc = SM ? Outside.locate(*SM, W.File, W.Line, W.Column) : SourceLocation();
-      if (Loc.isValid()) {
-        Diags.Report(Loc, ID) << "" << RE.text();
-        return;
-      }
-      // No file to show (the built-in ruleset, or one that cannot be read): say where in words.
-      Diags.Report(ID) << "" << errorText(Info);
+    if (!Info.isA<RulesetError>()) {
+      Diags.Report(ID) << (Prefix + Info.message()).str();
       return;
     }
-    Diags.Report(ID) << Prefix << Info.message();
+    const auto &RE = static_cast<const RulesetError &>(Info);
+    const FileLocation &W = RE.location();
+    SourceLocation Loc = SM ? Outside.locate(*SM, W.File, W.Line, W.Column) : SourceLocation();
+    // No file to show (the built-in ruleset, or one that cannot be read): say where in words.
+    if (Loc.isValid())
+      Diags.Report(Loc, ID) << RE.text();
+    else
+      Diags.Report(ID) << errorText(Info);
   });
 }
 

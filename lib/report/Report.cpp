@@ -90,16 +90,6 @@ Summary Report::summary() const {
   return S;
 }
 
-std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory) {
-  llvm::SmallString<256> P(Path);
-  if (!llvm::sys::path::is_absolute(P) && !Directory.empty())
-    llvm::sys::fs::make_absolute(Directory, P);
-  else if (!llvm::sys::path::is_absolute(P))
-    llvm::sys::fs::make_absolute(P);
-  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P);
-}
-
 bool isUnderRoot(llvm::StringRef Path, llvm::StringRef Root) {
   if (Root.empty())
     return false;

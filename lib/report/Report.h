@@ -127,8 +127,6 @@ void finalizeFindings(Report &R);
 std::string relativeToRoot(llvm::StringRef Path, llvm::StringRef Root);
 /// Whether `Path` lies under `Root` (both absolute, dots removed).
 bool isUnderRoot(llvm::StringRef Path, llvm::StringRef Root);
-/// `Path` made absolute against `Directory` (when relative) with `.` and `..` removed.
-std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory);
 
 /// "N findings (E errors, W warnings) in K of T translation units", with what else happened after it.
 std::string summaryLine(const Report &R);

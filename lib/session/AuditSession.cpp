@@ -3,8 +3,6 @@
 #include "rules/RulesetLoader.h"
 
 #include "clang/AST/ASTContext.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 
 namespace mmio {
 
@@ -19,12 +17,8 @@ llvm::Expected<Ruleset> loadRuleset(const AuditSettings &S) {
 }
 
 void makeAbsolute(std::string &File) {
-  if (File.empty() || File.front() == '<') // `<builtin>/...` names no file
-    return;
-  llvm::SmallString<256> Path(File);
-  llvm::sys::fs::make_absolute(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  File = std::string(Path);
+  if (!File.empty() && File.front() != '<') // `<builtin>/...` names no file
+    File = absolutePath(File, "");
 }
 
 void makeRulesetPathsAbsolute(Ruleset &Rules) {

@@ -3,6 +3,8 @@
 #ifndef MMIO_AUDIT_SOURCE_FILELOCATION_H
 #define MMIO_AUDIT_SOURCE_FILELOCATION_H
 
+#include "llvm/ADT/StringRef.h"
+
 #include <string>
 
 namespace clang {
@@ -18,6 +20,10 @@ struct FileLocation {
   unsigned Column = 0; // 1-based; 0 when unknown
   bool valid() const { return Line != 0; }
 };
+
+/// `Path` made absolute against `Directory` (when relative; the working directory when `Directory` is empty) with
+/// `.` and `..` removed.
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory);
 
 /// Resolves `Loc` as clang presents it (`#line` directives respected); invalid locations give an empty result.
 FileLocation resolveLocation(const clang::SourceManager &SM, clang::SourceLocation Loc);
