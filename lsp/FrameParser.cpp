@@ -1,5 +1,8 @@
 #include "FrameParser.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
 #include <algorithm>
 
 namespace mmio::lsp {
@@ -29,8 +32,45 @@ bool FrameParser::takeLine(llvm::StringRef &Line) {
 }
 
 void FrameParser::startFrame() {
-  SawHeader = BadLength = HaveLength = InBody = false;
+  SawHeader = HaveLength = InBody = false;
+  Problem = nullptr;
   Length = 0;
+}
+
+// A frame skipped for bad headers leaves its body in the stream, with no line ending after it: the next frame's
+// first header then arrives glued to that body. Finding the header name inside the line picks the next frame up
+// again instead of losing it with the garbage; the last occurrence, as the body may spell the name too.
+static size_t resyncPoint(llvm::StringRef Line) {
+  size_t At = Line.rfind_insensitive("content-length");
+  return At == llvm::StringRef::npos ? 0 : At;
+}
+
+void FrameParser::readHeader(llvm::StringRef Line) {
+  if (size_t At = resyncPoint(Line)) {
+    startFrame();
+    Line = Line.drop_front(At);
+  }
+  SawHeader = true;
+  if (!Line.contains(':')) {
+    Problem = Problem ? Problem : "a frame with a header line without ':'";
+    return;
+  }
+  auto [Name, Value] = Line.split(':');
+  if (!Name.trim().equals_insensitive("Content-Length"))
+    return;
+  size_t N = 0;
+  // Digits only: getAsInteger would also take a sign or a radix prefix, which no client sends.
+  llvm::StringRef Digits = Value.trim();
+  if (Digits.empty() || !llvm::all_of(Digits, llvm::isDigit) || Digits.getAsInteger(10, N))
+    Problem = Problem ? Problem : "a frame with an invalid Content-Length";
+  else if (N > MaxFrameBytes)
+    Problem = Problem ? Problem : "a frame longer than the 64 MiB limit";
+  else if (HaveLength && N != Length)
+    Problem = Problem ? Problem : "a frame with two different Content-Length headers";
+  else {
+    Length = N;
+    HaveLength = true;
+  }
 }
 
 FrameParser::Status FrameParser::next(std::string &Out) {
@@ -41,25 +81,15 @@ FrameParser::Status FrameParser::next(std::string &Out) {
     if (Line.empty()) {
       if (!SawHeader)
         continue; // blank lines before a frame are tolerated
-      if (BadLength || !HaveLength) {
-        Out = BadLength ? "a frame with an invalid Content-Length" : "a frame without Content-Length";
+      if (Problem || !HaveLength) {
+        Out = Problem ? Problem : "a frame without Content-Length";
         startFrame();
         return Status::Malformed;
       }
       InBody = true;
       break;
     }
-    SawHeader = true;
-    auto [Name, Value] = Line.split(':');
-    if (Name.trim().equals_insensitive("Content-Length")) {
-      size_t N = 0;
-      if (Value.trim().getAsInteger(10, N)) {
-        BadLength = true;
-      } else {
-        Length = N;
-        HaveLength = true;
-      }
-    }
+    readHeader(Line);
   }
   if (Buffer.size() - Pos < Length)
     return Status::NeedMore;

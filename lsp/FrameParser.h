@@ -14,6 +14,9 @@ namespace mmio::lsp {
 
 class FrameParser {
 public:
+  /// A frame longer than this is skipped rather than buffered: no request the server answers comes near it.
+  static constexpr size_t MaxFrameBytes = size_t(64) << 20;
+
   /// Appends bytes read from the client.
   void feed(llvm::StringRef Bytes);
 
@@ -29,6 +32,7 @@ private:
   /// Takes one header line, without its line ending, from the buffer; false when no whole line has arrived.
   bool takeLine(llvm::StringRef &Line);
   void startFrame();
+  void readHeader(llvm::StringRef Line);
 
   std::string Buffer;
   size_t Pos = 0;     // the first byte not consumed
@@ -36,7 +40,7 @@ private:
 
   // The frame being read. Header lines are consumed as they arrive, so this is what they said so far.
   bool SawHeader = false;
-  bool BadLength = false;
+  const char *Problem = nullptr; // why the frame will be skipped, from the first bad header line
   bool HaveLength = false;
   bool InBody = false; // the blank line after the headers was seen: `Length` bytes of content follow
   size_t Length = 0;
