@@ -7,6 +7,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
 
@@ -55,18 +56,24 @@ private:
       walkContext(cast<DeclContext>(D));
   }
 
-  void walkStmt(const Stmt *S, const FunctionDecl *Enclosing) {
-    if (!S)
-      return;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (Callee->getIdentifier() && Wanted.contains(Callee->getIdentifier()))
-          if (const AllocatorSpec *Spec = Rules.findAllocator(Callee->getName()))
-            Out.push_back(makeAllocatorCall(Call, Callee, Enclosing, *Spec, Ctx));
-    if (const auto *Block = dyn_cast<BlockExpr>(S))
-      walkStmt(Block->getBody(), Enclosing);
-    for (const Stmt *Child : S->children())
-      walkStmt(Child, Enclosing);
+  // Iterative: an expression nests as deep as its source (a sum of 40,000 terms is 40,000 levels), and clang
+  // itself parses that without recursion, so a recursive walk would overflow the stack where clang survives.
+  void walkStmt(const Stmt *Root, const FunctionDecl *Enclosing) {
+    llvm::SmallVector<const Stmt *, 64> Pending{Root};
+    while (!Pending.empty()) {
+      const Stmt *S = Pending.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *Callee = Call->getDirectCallee())
+          if (Callee->getIdentifier() && Wanted.contains(Callee->getIdentifier()))
+            if (const AllocatorSpec *Spec = Rules.findAllocator(Callee->getName()))
+              Out.push_back(makeAllocatorCall(Call, Callee, Enclosing, *Spec, Ctx));
+      if (const auto *Block = dyn_cast<BlockExpr>(S))
+        Pending.push_back(Block->getBody());
+      for (const Stmt *Child : S->children())
+        Pending.push_back(Child);
+    }
   }
 
   const Ruleset &Rules;
