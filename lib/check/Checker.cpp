@@ -197,6 +197,18 @@ std::optional<FindingFix> makeFix(const Rule &Rl, const AllocatorCall &Call, con
   return F;
 }
 
+/// Reports place a finding where its bytes are; a `#line` directive's claim (any path at all, from a stranger's
+/// source) is only mentioned, so that a person can match the report with the compiler's own messages.
+void notePresumedLocation(Finding &F, const SourceManager &SM) {
+  SourceLocation At = SM.getExpansionLoc(F.Loc);
+  FileLocation Presumed = presumedLocation(SM, At);
+  if (!Presumed.valid() || (Presumed.File == F.Expansion.File && Presumed.Line == F.Expansion.Line))
+    return;
+  F.Notes.push_back(
+      {At, F.Expansion,
+       "a #line directive presents this line as '" + Presumed.File + "' line " + std::to_string(Presumed.Line)});
+}
+
 void addNotes(Finding &F, const RuleOutcome &O, const SourceManager &SM) {
   for (const TrailStep &Step : O.Steps)
     F.Notes.push_back({Step.Loc, resolveLocation(SM, Step.Loc), Step.Text});
@@ -297,6 +309,7 @@ std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, const CallCon
     F.Loc = Site->getBeginLoc();
     F.Expansion = resolveLocation(SM, SM.getExpansionLoc(F.Loc));
     F.Spelling = resolveLocation(SM, SM.getSpellingLoc(F.Loc));
+    notePresumedLocation(F, SM);
     F.Function = Function;
     F.Callee = Context.Callee;
     F.CallText = callText(Site, Ctx);

@@ -17,17 +17,25 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory) {
   return std::string(P);
 }
 
-FileLocation resolveLocation(const clang::SourceManager &SM, clang::SourceLocation Loc) {
+static FileLocation resolve(const clang::SourceManager &SM, clang::SourceLocation Loc, bool UseLineDirectives) {
   FileLocation L;
   if (Loc.isInvalid())
     return L;
-  clang::PresumedLoc P = SM.getPresumedLoc(Loc);
+  clang::PresumedLoc P = SM.getPresumedLoc(Loc, UseLineDirectives);
   if (P.isInvalid())
     return L;
   L.File = P.getFilename();
   L.Line = P.getLine();
   L.Column = P.getColumn();
   return L;
+}
+
+FileLocation resolveLocation(const clang::SourceManager &SM, clang::SourceLocation Loc) {
+  return resolve(SM, Loc, /*UseLineDirectives=*/false);
+}
+
+FileLocation presumedLocation(const clang::SourceManager &SM, clang::SourceLocation Loc) {
+  return resolve(SM, Loc, /*UseLineDirectives=*/true);
 }
 
 } // namespace mmio

@@ -25,8 +25,13 @@ struct FileLocation {
 /// `.` and `..` removed.
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory);
 
-/// Resolves `Loc` as clang presents it (`#line` directives respected); invalid locations give an empty result.
+/// Where `Loc` physically is: the file as opened and its real line, whatever a `#line` directive says, since a
+/// report read by a machine (and a fix applied from it) must point at the bytes that are there. Invalid locations
+/// give an empty result.
 FileLocation resolveLocation(const clang::SourceManager &SM, clang::SourceLocation Loc);
+
+/// Where `Loc` is as clang presents it to people, `#line` directives respected.
+FileLocation presumedLocation(const clang::SourceManager &SM, clang::SourceLocation Loc);
 
 } // namespace mmio
 

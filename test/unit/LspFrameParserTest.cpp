@@ -27,11 +27,11 @@ TEST(LspFrameParserTest, FramesWhateverThePieces) {
 
 TEST(LspFrameParserTest, SkipsFramesWithoutAUsableLength) {
   Frames F = framesOf("Content-Type: text\r\n\r\n"
-                   "Content-Length: many\r\n\r\n"
-                   "Content-Length: -1\r\n\r\n"
-                   "Content-Length: x\r\nContent-Length: 1\r\n\r\n"
-                   "Content-Length: 1\r\n\r\n1",
-                   4096);
+                      "Content-Length: many\r\n\r\n"
+                      "Content-Length: -1\r\n\r\n"
+                      "Content-Length: x\r\nContent-Length: 1\r\n\r\n"
+                      "Content-Length: 1\r\n\r\n1",
+                      4096);
   Frames Expected{{Malformed, "a frame without Content-Length"},
                   {Malformed, "a frame with an invalid Content-Length"},
                   {Malformed, "a frame with an invalid Content-Length"},
