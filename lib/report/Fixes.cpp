@@ -8,9 +8,16 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/YAMLTraits.h"
 
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
+
+#include <cerrno>
+#include <fcntl.h>
 #include <map>
 #include <set>
+#include <sys/file.h>
 #include <tuple>
+#include <unistd.h>
 
 namespace mmio {
 
@@ -41,6 +48,43 @@ std::map<std::string, std::vector<PlannedFix>> fixesByFile(const Report &R) {
 
 std::string describe(const PlannedFix &P) { return "fix for [" + P.Finding->RuleId + "]"; }
 
+/// The path with every symbolic link resolved, or empty when it cannot be (a dangling link, a missing file).
+std::string realPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(Path, Real))
+    return std::string();
+  return std::string(Real);
+}
+
+/// An exclusive lock on a directory, held while a file in it is compared with what a run read and then replaced:
+/// two runs fixing the same file take turns, and the second sees the first one's edit instead of undoing it. A
+/// lock on the directory, not the file, since the rename gives the file a new inode; nothing is written.
+class DirectoryLock {
+public:
+  explicit DirectoryLock(llvm::StringRef Dir) {
+    FD = ::open(Dir.str().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (FD >= 0)
+      while (::flock(FD, LOCK_EX) != 0 && errno == EINTR) {
+      }
+  }
+  ~DirectoryLock() {
+    if (FD >= 0)
+      ::close(FD); // releases the lock
+  }
+  DirectoryLock(const DirectoryLock &) = delete;
+  DirectoryLock &operator=(const DirectoryLock &) = delete;
+
+private:
+  int FD = -1;
+};
+
+/// Whether the file at `Path` still holds exactly `Expected`.
+bool stillHolds(llvm::StringRef Path, llvm::StringRef Expected) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Now =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  return Now && (*Now)->getBuffer() == Expected;
+}
+
 } // namespace
 
 StagedFixes stageFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::StringSet<> &AnalysedFiles) {
@@ -62,18 +106,32 @@ StagedFixes stageFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::
       FileProblem("the file was not part of this run's analysis", true);
       continue;
     }
+    // The check above is on the path as the compile named it; what is written is the file it leads to. A
+    // symbolic link inside the root (to a directory or to the file itself) may lead out of it.
+    std::string Target = realPath(File);
+    std::string RealRoot = realPath(SourceRoot);
+    if (Target.empty()) {
+      FileProblem("cannot read the file: " + std::make_error_code(std::errc::no_such_file_or_directory).message(),
+                  true);
+      continue;
+    }
+    if (RealRoot.empty() || !isUnderRoot(Target, RealRoot)) {
+      FileProblem("the file is a symbolic link to " + Target + ", outside the source root " + SourceRoot, true);
+      continue;
+    }
     llvm::sys::fs::file_status Status;
-    if (std::error_code EC = llvm::sys::fs::status(File, Status)) {
+    if (std::error_code EC = llvm::sys::fs::status(Target, Status)) {
       FileProblem("cannot read the file: " + EC.message(), true);
       continue;
     }
     llvm::sys::fs::perms Perms = Status.permissions();
     // Root may write anywhere; a file nobody may write is read-only all the same.
-    if (!(Perms & llvm::sys::fs::all_write) || llvm::sys::fs::access(File, llvm::sys::fs::AccessMode::Write)) {
+    if (!(Perms & llvm::sys::fs::all_write) || llvm::sys::fs::access(Target, llvm::sys::fs::AccessMode::Write)) {
       FileProblem("the file is read-only", true);
       continue;
     }
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer = llvm::MemoryBuffer::getFile(File);
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+        llvm::MemoryBuffer::getFile(Target, /*IsText=*/false, /*RequiresNullTerminator=*/false);
     if (!Buffer) {
       FileProblem("cannot read the file: " + Buffer.getError().message(), true);
       continue;
@@ -116,7 +174,7 @@ StagedFixes stageFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::
       continue;
     }
     llvm::Expected<StagedFile> NewFile = StagedFile::create(
-        File,
+        Target,
         [&](llvm::raw_ostream &OS) {
           OS << *NewCode;
           return llvm::Error::success();
@@ -126,7 +184,7 @@ StagedFixes stageFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::
       FileProblem(llvm::toString(NewFile.takeError()), true);
       continue;
     }
-    StagedFixes::Edit Edit{std::move(*NewFile), Count, {}};
+    StagedFixes::Edit Edit{std::move(*NewFile), Count, {}, Code.str()};
     for (size_t I = 0; I < Fixes.size(); ++I)
       if (!Conflicting[I])
         Edit.Fixes.push_back({Fixes[I].Fix->Begin, describe(Fixes[I])});
@@ -138,10 +196,18 @@ StagedFixes stageFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::
 FixOutcome commitFixes(StagedFixes &Staged) {
   FixOutcome &Out = Staged.Outcome;
   for (StagedFixes::Edit &Edit : Staged.Edits) {
-    if (llvm::Error E = Edit.NewFile.commit()) {
-      std::string Why = llvm::toString(std::move(E));
+    auto Failed = [&](const std::string &Why) {
       for (const auto &[Where, What] : Edit.Fixes)
         Out.Problems.push_back({Where, What + " not applied: " + Why, true});
+    };
+    DirectoryLock Lock(llvm::sys::path::parent_path(Edit.NewFile.path()));
+    if (!stillHolds(Edit.NewFile.path(), Edit.Base)) {
+      Edit.NewFile.discard();
+      Failed("the file changed while this run was fixing it (another run's fixes?); run again");
+      continue;
+    }
+    if (llvm::Error E = Edit.NewFile.commit()) {
+      Failed(llvm::toString(std::move(E)));
       continue;
     }
     Out.Applied += Edit.Count;

@@ -34,12 +34,16 @@ FixOutcome applyFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::S
 
 /// applyFixes in two steps, so that a front end can make the second one uninterruptible: every changed file is
 /// first written in full beside its original (a failure there changes nothing), then all of them are renamed into
-/// place at once. An interrupt before `commitFixes` leaves every file as it was.
+/// place at once. An interrupt before `commitFixes` leaves every file as it was. A file is written where its path
+/// leads, symbolic links resolved, and only if that is under the source root too. `commitFixes` replaces a file
+/// only if it still holds what the edit was made from, under a lock that makes concurrent runs take turns: a
+/// second run fixing the same file fails loudly rather than undoing the first one's edits.
 struct StagedFixes {
   struct Edit {
     StagedFile NewFile;
     unsigned Count;                                          // fixes it applies
     std::vector<std::pair<FileLocation, std::string>> Fixes; // where each is, and what it is, for problems
+    std::string Base; // the contents the edit was made from: the file must still hold them when it is replaced
   };
   FixOutcome Outcome; // the problems found while staging; commitFixes completes it
   std::vector<Edit> Edits;

@@ -1,5 +1,7 @@
 #include "Candidates.h"
 
+#include "Output.h"
+
 #include "report/AtomicFile.h"
 
 #include "llvm/Support/FormatVariadic.h"
@@ -46,10 +48,11 @@ int writeCandidates(const AuditSession &Session, RunOptions Run, const Selection
     OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Database))) << "\n";
     return llvm::Error::success();
   };
-  if (Options.CandidatesPath == "-") {
-    (void)Write(llvm::outs());
-    llvm::outs().flush();
-  } else if (llvm::Error E = writeFileAtomically(Options.CandidatesPath, Write)) {
+  llvm::Error E =
+      Options.CandidatesPath == "-" ? Write(llvm::outs()) : writeFileAtomically(Options.CandidatesPath, Write);
+  if (!E && Options.CandidatesPath == "-")
+    E = flushStandardOutput();
+  if (E) {
     llvm::errs() << "mmio-audit: error: " << llvm::toString(std::move(E)) << "\n";
     return ExitFailure;
   }

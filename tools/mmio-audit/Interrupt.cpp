@@ -91,6 +91,20 @@ void handleInterrupts(IgnoredSignals Ignored) {
   }
 }
 
+void ignoreBrokenPipe() { std::signal(SIGPIPE, SIG_IGN); }
+
+void endQuietlyOnBrokenPipe() {
+  commitMutex().lock(); // as an interrupt: nothing is committed after this point
+  llvm::sys::RunInterruptHandlers();
+  std::signal(SIGPIPE, SIG_DFL);
+  sigset_t Unblock;
+  sigemptyset(&Unblock);
+  sigaddset(&Unblock, SIGPIPE);
+  pthread_sigmask(SIG_UNBLOCK, &Unblock, nullptr);
+  ::raise(SIGPIPE);
+  ::_exit(128 + SIGPIPE);
+}
+
 DeferInterrupts::DeferInterrupts() : Lock(commitMutex()) {}
 DeferInterrupts::~DeferInterrupts() {
   Lock.unlock();

@@ -19,6 +19,13 @@ IgnoredSignals signalsIgnoredAtStart();
 /// Installs the handling; call once, after llvm::InitLLVM (whose handlers it replaces for these two signals).
 void handleInterrupts(IgnoredSignals Ignored);
 
+/// SIGPIPE is ignored, so that a write to a reader that went away fails with EPIPE where the writer can see it
+/// (LLVM's own handling would exit with status 74); the writer then calls endQuietlyOnBrokenPipe, which removes
+/// the temporary files of outputs not yet in place and ends the process killed by SIGPIPE, as `grep | head` does.
+/// Call once, after llvm::InitLLVM.
+void ignoreBrokenPipe();
+[[noreturn]] void endQuietlyOnBrokenPipe();
+
 /// A progress line may be on standard error: the interrupt's message then starts on a new line.
 void setProgressShown(bool Shown);
 

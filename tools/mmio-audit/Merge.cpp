@@ -116,6 +116,8 @@ int runMerge(const CliOptions &Options) {
       return llvm::Error::success();
     };
     llvm::Error E = Options.OutputPath.empty() ? Write(llvm::outs()) : writeFileAtomically(Options.OutputPath, Write);
+    if (!E && Options.OutputPath.empty())
+      E = flushStandardOutput();
     if (E)
       return fail(llvm::toString(std::move(E)));
     return exitCodeForSARIF(*Merged);

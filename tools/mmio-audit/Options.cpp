@@ -66,6 +66,10 @@ cl::opt<bool> Fix("fix", cl::desc("Apply the rules' fix-its in place (files unde
 // For tests of interruption: a window in which an interrupt arrives while fixes are being put in place.
 cl::opt<unsigned> FixCommitPause("testing-fix-commit-pause-ms", cl::desc("Wait this long before renaming fixed files"),
                                  cl::init(0), cl::Hidden, cl::cat(Category));
+// And one in which it arrives while outputs are being staged.
+cl::opt<unsigned> StagePause("testing-stage-pause-ms",
+                             cl::desc("Wait this long after staging the report, before staging the rest"), cl::init(0),
+                             cl::Hidden, cl::cat(Category));
 cl::opt<std::string> WriteCandidates(
     "write-candidates",
     cl::desc("Write the units that may call an allocator as a compilation database to FILE and stop: each unit is "
@@ -173,6 +177,7 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Fix = Fix;
   O.CandidatesPath = WriteCandidates;
   O.FixCommitPauseMs = FixCommitPause;
+  O.StagePauseMs = StagePause;
   O.ExportFixes = ExportFixes;
   O.Baseline = Baseline;
   O.DiffBase = DiffBase;

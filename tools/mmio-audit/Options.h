@@ -53,6 +53,7 @@ struct CliOptions {
   // Fixes, baselines, patches.
   bool Fix = false;
   unsigned FixCommitPauseMs = 0; // tests only
+  unsigned StagePauseMs = 0;     // tests only
   std::string ExportFixes;
   std::string Baseline;
   std::string DiffBase;

@@ -1,5 +1,7 @@
 #include "Output.h"
 
+#include "Interrupt.h"
+
 #include "input/InputFile.h"
 #include "report/AtomicFile.h"
 #include "report/JsonReport.h"
@@ -12,27 +14,41 @@
 
 namespace mmio {
 
+llvm::Error writeReportTo(const Report &R, ReportFormat Format, llvm::raw_ostream &OS, bool Summary) {
+  switch (Format) {
+  case ReportFormat::Text:
+    writeTextReport(R, OS, TextOptions{Summary});
+    break;
+  case ReportFormat::Json:
+    writeJSONReport(R, OS);
+    break;
+  case ReportFormat::Sarif:
+    writeSARIFReport(R, OS);
+    break;
+  }
+  return llvm::Error::success();
+}
+
 llvm::Error writeReport(const Report &R, ReportFormat Format, llvm::StringRef Path, bool Summary) {
-  auto Write = [&](llvm::raw_ostream &OS) {
-    switch (Format) {
-    case ReportFormat::Text:
-      writeTextReport(R, OS, TextOptions{Summary});
-      break;
-    case ReportFormat::Json:
-      writeJSONReport(R, OS);
-      break;
-    case ReportFormat::Sarif:
-      writeSARIFReport(R, OS);
-      break;
-    }
-    return llvm::Error::success();
-  };
+  auto Write = [&](llvm::raw_ostream &OS) { return writeReportTo(R, Format, OS, Summary); };
   if (Path.empty()) {
-    llvm::Error E = Write(llvm::outs());
-    llvm::outs().flush();
-    return E;
+    if (llvm::Error E = Write(llvm::outs()))
+      return E;
+    return flushStandardOutput();
   }
   return writeFileAtomically(Path, Write);
+}
+
+llvm::Error flushStandardOutput() {
+  llvm::raw_fd_ostream &Out = llvm::outs();
+  Out.flush();
+  if (!Out.has_error())
+    return llvm::Error::success();
+  std::error_code EC = Out.error();
+  Out.clear_error(); // reported here, not by the stream's destructor at exit
+  if (EC == std::errc::broken_pipe)
+    endQuietlyOnBrokenPipe();
+  return llvm::createStringError(EC, "cannot write to standard output: %s", EC.message().c_str());
 }
 
 ExitCode exitCodeFor(const Report &R) {

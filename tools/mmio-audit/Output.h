@@ -8,11 +8,17 @@
 #include "report/Report.h"
 
 #include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace mmio {
 
 /// The report in `Format` to `Path` (empty: standard output).
 llvm::Error writeReport(const Report &R, ReportFormat Format, llvm::StringRef Path, bool Summary);
+llvm::Error writeReportTo(const Report &R, ReportFormat Format, llvm::raw_ostream &OS, bool Summary);
+
+/// Flushes standard output and says whether all of it was written. A reader that went away (`| head -1`) ends
+/// the process as SIGPIPE does, without a word, as other command-line tools end then.
+llvm::Error flushStandardOutput();
 
 /// 2 when a unit failed, else 1 when a finding at the failing severity remains (in patch mode: a new one), else 0.
 ExitCode exitCodeFor(const Report &R);

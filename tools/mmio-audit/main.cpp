@@ -3,6 +3,7 @@
 #include "Audit.h"
 #include "Candidates.h"
 #include "CompileDatabase.h"
+#include "Delivery.h"
 #include "DiffMode.h"
 #include "Interrupt.h"
 #include "Merge.h"
@@ -41,37 +42,6 @@ int fail(llvm::Error E) {
   int Code = ExitFailure;
   llvm::handleAllErrors(std::move(E), [&](const llvm::ErrorInfoBase &Info) { Code = fail(Info.message()); });
   return Code;
-}
-
-/// --fix and --export-fixes; returns whether the fixes that should apply did.
-bool handleFixes(const CliOptions &Options, const Report &R, const llvm::StringSet<> &AnalysedFiles) {
-  bool OK = true;
-  if (!Options.ExportFixes.empty()) {
-    if (llvm::Error E = writeFileAtomically(Options.ExportFixes, [&](llvm::raw_ostream &OS) {
-          writeReplacementsYAML(R, OS);
-          return llvm::Error::success();
-        }))
-      OK = fail(std::move(E)) == ExitClean;
-  }
-  if (!Options.Fix)
-    return OK;
-  StagedFixes Staged = stageFixes(R, Options.SourceRoot, AnalysedFiles);
-  FixOutcome Fixed;
-  {
-    DeferInterrupts Uninterrupted; // every file fixed, or none
-    if (Options.FixCommitPauseMs)
-      std::this_thread::sleep_for(std::chrono::milliseconds(Options.FixCommitPauseMs));
-    Fixed = commitFixes(Staged);
-  }
-  for (const FixProblem &P : Fixed.Problems) {
-    llvm::errs() << P.Where.File << ":" << P.Where.Line << ":" << P.Where.Column << ": "
-                 << (P.IsError ? "error: " : "warning: ") << P.Message << "\n";
-    OK &= !P.IsError;
-  }
-  if (!Options.Quiet)
-    llvm::errs() << "mmio-audit: applied " << Fixed.Applied << (Fixed.Applied == 1 ? " fix" : " fixes") << " to "
-                 << Fixed.ChangedFiles.size() << (Fixed.ChangedFiles.size() == 1 ? " file" : " files") << "\n";
-  return OK;
 }
 
 void listUnusedSuppressions(const AuditResult &Result, llvm::StringRef SourceRoot) {
@@ -116,8 +86,9 @@ int main(int argc, const char **argv) {
     if (llvm::StringRef(argv[I]) == "--lsp")
       return runLanguageServer(argc, argv);
   IgnoredSignals Ignored = signalsIgnoredAtStart();
-  llvm::InitLLVM Init(argc, argv);
+  llvm::InitLLVM Init(argc, argv, /*InstallPipeSignalExitHandler=*/false);
   handleInterrupts(Ignored);
+  ignoreBrokenPipe();
   // The target registry tells a cross compiler's name (aarch64-linux-gnu-gcc) from any other.
   llvm::InitializeAllTargetInfos();
 
@@ -161,13 +132,7 @@ int main(int argc, const char **argv) {
     if (llvm::Error E = applyBaseline(Result.R, Options.Baseline))
       return fail(std::move(E));
 
-  int Code = exitCodeFor(Result.R);
-  if (llvm::Error E = writeReport(Result.R, Options.Format, Options.OutputPath, !Options.Quiet))
-    Code = fail(std::move(E));
-  if (!Options.Quiet && (Options.Format != ReportFormat::Text || !Options.OutputPath.empty()))
-    llvm::errs() << "mmio-audit: " << summaryLine(Result.R) << "\n";
-  if (!handleFixes(Options, Result.R, Result.AnalysedFiles))
-    Code = ExitFailure;
+  int Code = deliverOutputs(Options, Result, exitCodeFor(Result.R));
   if (Options.ListUnusedSuppressions)
     listUnusedSuppressions(Result, Options.SourceRoot);
   return Code;
