@@ -1,5 +1,8 @@
 #include "CompileCommands.h"
 
+#include "input/InputFile.h"
+#include "tooling/ResponseFiles.h"
+
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
@@ -44,6 +47,10 @@ std::string CompileCommands::databaseFor(llvm::StringRef File) const {
   return std::string();
 }
 
+namespace {
+constexpr uint64_t MaxDatabaseBytes = uint64_t(1) << 30; // as the CLI's limit: a whole tree's database is far below
+} // namespace
+
 const CompileCommands::Loaded &CompileCommands::load(const std::string &DatabaseFile) {
   fs::file_status Status;
   llvm::sys::TimePoint<> ModTime;
@@ -56,16 +63,23 @@ const CompileCommands::Loaded &CompileCommands::load(const std::string &Database
   Loaded L;
   L.ModTime = ModTime;
   std::unique_ptr<clang::tooling::CompilationDatabase> DB;
-  if (path::filename(DatabaseFile) == "compile_flags.txt") {
-    DB = clang::tooling::FixedCompilationDatabase::loadFromFile(DatabaseFile, L.Error);
+  // Read as untrusted input, as the CLI reads it: clang's loadFromFile would wait forever on a FIFO and map a
+  // file that can be truncated under it.
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Buffer = readInputFile(DatabaseFile, MaxDatabaseBytes);
+  if (!Buffer) {
+    L.Error = llvm::toString(Buffer.takeError());
+  } else if (path::filename(DatabaseFile) == "compile_flags.txt") {
+    DB = clang::tooling::FixedCompilationDatabase::loadFromBuffer(path::parent_path(DatabaseFile),
+                                                                  (*Buffer)->getBuffer(), L.Error);
   } else {
-    DB = clang::tooling::JSONCompilationDatabase::loadFromFile(DatabaseFile, L.Error,
-                                                               clang::tooling::JSONCommandLineSyntax::AutoDetect);
+    DB = clang::tooling::JSONCompilationDatabase::loadFromBuffer((*Buffer)->getBuffer(), L.Error,
+                                                                 clang::tooling::JSONCommandLineSyntax::AutoDetect);
     if (DB)
       DB = clang::tooling::inferMissingCompileCommands(std::move(DB));
   }
   if (DB)
-    L.DB = clang::tooling::expandResponseFiles(std::move(DB), llvm::vfs::getRealFileSystem());
+    L.DB = expandResponseFilesSafely(
+        std::move(DB), [](const std::string &Problem) { llvm::errs() << "mmio-audit-lsp: " << Problem << "\n"; });
   Databases[DatabaseFile] = std::move(L);
   return Databases[DatabaseFile];
 }

@@ -37,14 +37,30 @@ llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readInputFile(llvm::StringRe
     return Fail("larger than " + byteLimitText(MaxBytes));
   }
   ::fcntl(FD, F_SETFL, ::fcntl(FD, F_GETFL) & ~O_NONBLOCK);
-  // Volatile: read, never mapped. A file that shrinks meanwhile reads short (zeros), it cannot fault.
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-      llvm::MemoryBuffer::getOpenFile(FD, Path, Status.st_size, /*RequiresNullTerminator=*/false,
-                                      /*IsVolatile=*/true);
+  // Read with read(2), never mapped (LLVM maps even a "volatile" file when no terminator is asked for): a file that
+  // shrinks meanwhile reads short, one that grows stops at the limit; neither can fault.
+  std::string Data;
+  Data.reserve(static_cast<size_t>(Status.st_size));
+  char Chunk[65536];
+  for (;;) {
+    ssize_t N = ::read(FD, Chunk, sizeof Chunk);
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N < 0) {
+      std::error_code EC(errno, std::generic_category());
+      ::close(FD);
+      return Fail(EC.message(), EC);
+    }
+    if (N == 0)
+      break;
+    Data.append(Chunk, static_cast<size_t>(N));
+    if (Data.size() > MaxBytes) {
+      ::close(FD);
+      return Fail("larger than " + byteLimitText(MaxBytes));
+    }
+  }
   ::close(FD);
-  if (!Buffer)
-    return Fail(Buffer.getError().message(), Buffer.getError());
-  return std::move(*Buffer);
+  return llvm::MemoryBuffer::getMemBufferCopy(Data, Path);
 }
 
 } // namespace mmio

@@ -1,5 +1,7 @@
 #include "tooling/AuditInvocation.h"
 
+#include "input/RegularFileSystem.h"
+
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/Tooling.h"
@@ -37,7 +39,7 @@ private:
 
 llvm::Expected<llvm::IntrusiveRefCntPtr<FileManager>> fileManagerFor(llvm::StringRef Directory,
                                                                      const FileOverlay *Overlay) {
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = llvm::vfs::createPhysicalFileSystem();
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = regularFilesOnly();
   if (Overlay && !Overlay->empty()) {
     auto Layered = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(FS);
     auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();

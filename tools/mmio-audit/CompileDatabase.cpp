@@ -3,6 +3,7 @@
 #include "report/Report.h"
 
 #include "input/InputFile.h"
+#include "tooling/ResponseFiles.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 
@@ -42,7 +43,8 @@ llvm::Expected<LoadedDatabase> loadJSON(llvm::StringRef Path) {
   if (!DB)
     return databaseError(File + ": malformed compilation database: " + llvm::StringRef(Message).trim());
   // Each entry's "file" must be there for the database to load; a "directory" too, or paths mean nothing.
-  return LoadedDatabase{expandResponseFiles(std::move(DB), llvm::vfs::getRealFileSystem()), std::string(File)};
+  auto Report = [](const std::string &Problem) { llvm::errs() << "mmio-audit: error: " << Problem << "\n"; };
+  return LoadedDatabase{expandResponseFilesSafely(std::move(DB), Report), std::string(File)};
 }
 
 } // namespace
