@@ -31,6 +31,8 @@ config.substitutions.append(("%mmio_plugin", "-fplugin=" + config.mmio_plugin))
 config.substitutions.append(("%clang_kernel", "{0} {1}".format(config.mmio_clang, stub_flags)))
 config.substitutions.append(("%clang", config.mmio_clang))
 config.substitutions.append(("%plugin_path", config.mmio_plugin))
+# %line_of FILE TEXT: "line N" for the one line of FILE containing TEXT (lines in real kernel sources are derived).
+config.substitutions.append(("%line_of", "python3 " + os.path.join(inputs, "line-of.py")))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%rules_dir", os.path.join(config.mmio_source_root, "rules")))
 
