@@ -197,6 +197,39 @@ std::optional<FindingFix> makeFix(const Rule &Rl, const AllocatorCall &Call, con
   return F;
 }
 
+/// A ruleset that reads a role from an argument the call does not have would check nothing about it, silently:
+/// that is an error of the ruleset's, shown at the call (where the allocator's real arity is known) with a note at
+/// the index in the ruleset.
+std::optional<Finding> arityError(const AllocatorCall &Call, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  unsigned Args = Call.Call->getNumArgs();
+  for (const auto &[R, Index] : Call.Spec->Params) {
+    if (Index < Args)
+      continue;
+    Finding F;
+    F.RuleId = RulesetErrorId;
+    F.Level = Severity::Error;
+    F.Outcome = Verdict::Unknown;
+    F.Message = "the ruleset reads '" + roleName(R).str() + "' from argument " + std::to_string(Index) + " of '" +
+                Call.Spec->Name + "', which this call passes " + std::to_string(Args) +
+                (Args == 1 ? " argument" : " arguments") + " (counted from 0): the call is not checked";
+    F.Loc = Call.Call->getBeginLoc();
+    F.Expansion = resolveLocation(SM, SM.getExpansionLoc(F.Loc));
+    F.Spelling = resolveLocation(SM, SM.getSpellingLoc(F.Loc));
+    F.Function = Call.enclosingName();
+    F.Callee = Call.Spec->Name;
+    F.CallText = callText(Call.Call, Ctx);
+    auto Where = Call.Spec->ParamWhere.find(R);
+    FindingNote N;
+    if (Where != Call.Spec->ParamWhere.end())
+      N.Where = Where->second;
+    N.Message = "'" + roleName(R).str() + "' is argument " + std::to_string(Index) + " here";
+    F.Notes.push_back(std::move(N));
+    return F;
+  }
+  return std::nullopt;
+}
+
 /// Reports place a finding where its bytes are; a `#line` directive's claim (any path at all, from a stranger's
 /// source) is only mentioned, so that a person can match the report with the compiler's own messages.
 void notePresumedLocation(Finding &F, const SourceManager &SM) {
@@ -232,6 +265,10 @@ std::vector<Finding> Checker::checkTranslationUnit(ASTContext &Ctx, Preprocessor
     return All; // a translation unit without allocator calls pays only for the matcher
   Evaluator Eval(Ctx);
   for (const AllocatorCall &Call : Calls) {
+    if (std::optional<Finding> F = arityError(Call, Ctx)) {
+      All.push_back(std::move(*F));
+      continue;
+    }
     forEachCallContext(Call, Eval, [&](const CallContext &Context) {
       for (Finding &F : checkCall(Call, Context, Ctx, PP))
         // Through a wrapper only violations count: unknowns are reported once, at the allocator call.

@@ -37,6 +37,10 @@ struct FindingFix {
   std::string Replacement;
 };
 
+/// The id of findings that are errors of the ruleset's met at a call (an argument index the call does not have),
+/// not a rule's verdict.
+inline constexpr const char *RulesetErrorId = "mmio-audit-ruleset";
+
 struct Finding {
   std::string RuleId;
   Severity Level = Severity::Warning;

@@ -33,6 +33,7 @@ llvm::StringRef severityName(Severity S);
 struct AllocatorSpec {
   std::string Name;
   std::map<Role, unsigned> Params;
+  std::map<Role, FileLocation> ParamWhere; // where each index is written, for errors about it
   FileLocation Where;
 
   std::optional<unsigned> paramFor(Role R) const {

@@ -146,6 +146,7 @@ Error readParams(SchemaContext &C, const Field &F, AllocatorSpec &A) {
                                            "' and '" + Entry.Name + "'");
     RoleAt[*Index] = R;
     A.Params[*R] = static_cast<unsigned>(*Index);
+    A.ParamWhere[*R] = C.In.locationOf(Entry.Value);
   }
   // Every requirement is about the window [min, max]; an allocator without one cannot be audited.
   for (Role R : {Role::Min, Role::Max})
