@@ -1,5 +1,6 @@
 #include "FindingConverter.h"
 
+#include "input/PrintableText.h"
 #include "source/CallExtent.h"
 
 #include "clang/Basic/DiagnosticOptions.h"
@@ -33,7 +34,7 @@ public:
 protected:
   void emitDiagnosticMessage(FullSourceLoc Loc, PresumedLoc, DiagnosticsEngine::Level Level, StringRef Text,
                              ArrayRef<CharSourceRange>, DiagOrStoredDiag) override {
-    Messages.push_back({Loc, Level, Text.str()});
+    Messages.push_back({Loc, Level, printableText(Text)}); // as the plugin's diagnostics say it
   }
   void emitDiagnosticLoc(FullSourceLoc, PresumedLoc, DiagnosticsEngine::Level, ArrayRef<CharSourceRange>) override {}
   void emitCodeContext(FullSourceLoc, DiagnosticsEngine::Level, SmallVectorImpl<CharSourceRange> &,

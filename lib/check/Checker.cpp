@@ -3,6 +3,7 @@
 #include "bounds/Evaluator.h"
 #include "check/Requirement.h"
 #include "check/Selector.h"
+#include "input/PrintableText.h"
 #include "match/FindAllocatorCalls.h"
 
 #include "clang/AST/ASTContext.h"
@@ -251,7 +252,7 @@ void addNotes(Finding &F, const RuleOutcome &O, const SourceManager &SM) {
     N.Message = "range '" + Range->Name + "' is " +
                 ValueSet::range(llvm::APInt(64, Range->Start), llvm::APInt(64, Range->End)).str();
     if (!Range->Description.empty())
-      N.Message += ": " + Range->Description;
+      N.Message += ": " + printableText(Range->Description);
     F.Notes.push_back(std::move(N));
   }
 }
@@ -341,8 +342,10 @@ std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, const CallCon
     F.RuleId = Rl.Id;
     F.Level = Rl.Level;
     F.Outcome = O.Result.Outcome;
-    F.Message = O.Result.Outcome == Verdict::Violated ? formatMessage(Rl, Call, Values, O.Result, Function)
-                                                      : unknownMessage(O.Result, Values);
+    // A ruleset's message may spell control characters with YAML escapes: every report gets them escaped.
+    F.Message =
+        printableText(O.Result.Outcome == Verdict::Violated ? formatMessage(Rl, Call, Values, O.Result, Function)
+                                                            : unknownMessage(O.Result, Values));
     F.Loc = Site->getBeginLoc();
     F.Expansion = resolveLocation(SM, SM.getExpansionLoc(F.Loc));
     F.Spelling = resolveLocation(SM, SM.getSpellingLoc(F.Loc));

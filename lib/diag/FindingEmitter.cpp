@@ -1,5 +1,6 @@
 #include "diag/FindingEmitter.h"
 
+#include "input/PrintableText.h"
 #include "rules/RulesetError.h"
 
 #include "clang/Basic/SourceManager.h"
@@ -37,7 +38,7 @@ std::optional<DiagLevel> EngineDiagnosticSink::levelFor(Severity S) const {
 
 DiagnosticBuilder EngineDiagnosticSink::start(SourceLocation Loc, DiagLevel Level, llvm::StringRef Text) {
   DiagnosticBuilder B = Diags.Report(Loc, Diags.getCustomDiagID(engineLevel(Level), "%0"));
-  B << Text;
+  B << printableText(Text); // a ruleset's message may spell control characters with YAML escapes
   return B;
 }
 

@@ -1,5 +1,6 @@
 #include "report/Report.h"
 
+#include "input/PrintableText.h"
 #include "report/Fingerprint.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -51,7 +52,7 @@ llvm::StringRef tuStatusName(TUStatus S) {
 std::vector<RuleInfo> describeRules(const Ruleset &Rules) {
   std::vector<RuleInfo> Out;
   for (const Rule &R : Rules.Rules)
-    Out.push_back({R.Id, R.Level, R.Message, R.Description});
+    Out.push_back({R.Id, R.Level, printableText(R.Message), printableText(R.Description, /*KeepLineBreaks=*/true)});
   return Out;
 }
 

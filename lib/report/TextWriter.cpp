@@ -1,5 +1,7 @@
 #include "report/TextWriter.h"
 
+#include "input/PrintableText.h"
+
 namespace mmio {
 
 namespace {
@@ -24,10 +26,11 @@ void writeTextReport(const Report &R, llvm::raw_ostream &OS, const TextOptions &
       continue;
     }
     writeLocation(OS, F.Begin, R.SourceRoot);
-    OS << (F.Level == Severity::Error ? "error: " : "warning: ") << F.Message << " [" << F.RuleId << "]\n";
+    OS << (F.Level == Severity::Error ? "error: " : "warning: ") << printableText(F.Message) << " ["
+       << printableText(F.RuleId) << "]\n";
     for (const ReportNote &N : F.Notes) {
       writeLocation(OS, N.Where, R.SourceRoot);
-      OS << "note: " << N.Message << "\n";
+      OS << "note: " << printableText(N.Message) << "\n";
     }
   }
   if (Options.Summary)
