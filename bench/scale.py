@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """How the plugin's cost grows with the input: generated translation units with N allocator calls (N doubling up to
-10,000), and helper chains D deep (static helpers and exported wrappers). Each size is compiled with plain
+10,000), one function with N branches setting N locals no call reads, one function with N calls, and helper chains
+D deep (static helpers and exported wrappers). Each size is compiled with plain
 `clang -fsyntax-only` and with the plugin, alternating, medians of several runs; the table gives the plugin's extra
 time per 1,000 calls (flat when the cost is linear) and peak RSS.
 
@@ -29,6 +30,20 @@ def calls_unit(path, n):
                     "\tif (k > %d)\n\t\thi = SZ_8G - 1;\n"
                     "\treturn vmbus_allocate_mmio(&h->mem_config, h->hdev, lo, hi, PCI_CONFIG_MMIO_LENGTH, 0x1000, false);\n}\n"
                     % (i, low, i % 7))
+
+
+def one_function_unit(path, n, shape):
+    """One function of n branches: `unrelated` sets n locals that no call reads (the flow analysis must not carry
+    them, or its state grows as locals x blocks); `calls` makes n allocator calls on one local."""
+    with open(path, "w") as f:
+        f.write('#include "pci-hyperv.h"\nint big(struct hv_pcibus_device *h, int k)\n{\n\tint r = 0;\n\tu64 lo = SZ_4G;\n')
+        for i in range(n):
+            if shape == "unrelated":
+                f.write("\tu64 v%d = 0;\n\tif (k == %d)\n\t\tv%d = %d;\n" % (i, i, i, i))
+            else:
+                f.write("\tif (k == %d)\n\t\tlo = %s;\n\tr |= vmbus_allocate_mmio(&h->mem_config, h->hdev, lo, -1, "
+                        "PCI_CONFIG_MMIO_LENGTH, 0x1000, false);\n" % (i, "0" if i % 10 == 0 else "SZ_4G"))
+        f.write("\treturn r | vmbus_allocate_mmio(&h->mem_config, h->hdev, lo, -1, PCI_CONFIG_MMIO_LENGTH, 0x1000, false);\n}\n")
 
 
 def chain_unit(path, depth, exported):
@@ -70,6 +85,11 @@ def main():
         path = os.path.join(tmp, "calls-%d.c" % n)
         calls_unit(path, n)
         cases.append(("%d calls" % n, n, path))
+    for shape in ("unrelated", "calls"):
+        for n in (1000, 2000, 4000, 8000):
+            path = os.path.join(tmp, "one-function-%s-%d.c" % (shape, n))
+            one_function_unit(path, n, shape)
+            cases.append(("one function, %d %s" % (n, "unrelated locals" if shape == "unrelated" else "calls"), n, path))
     for depth in (10, 25, 50):
         for exported in (False, True):
             path = os.path.join(tmp, "chain-%d-%s.c" % (depth, "exported" if exported else "static"))

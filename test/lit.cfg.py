@@ -33,6 +33,8 @@ config.substitutions.append(("%clang", config.mmio_clang))
 config.substitutions.append(("%plugin_path", config.mmio_plugin))
 # %line_of FILE TEXT: "line N" for the one line of FILE containing TEXT (lines in real kernel sources are derived).
 config.substitutions.append(("%line_of", "python3 " + os.path.join(inputs, "line-of.py")))
+# %max_rss MIB -- COMMAND: COMMAND, failing if its peak resident memory passes MIB.
+config.substitutions.append(("%max_rss", "python3 " + os.path.join(inputs, "max-rss.py")))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%rules_dir", os.path.join(config.mmio_source_root, "rules")))
 

@@ -184,6 +184,8 @@ std::vector<Scenario> Evaluator::evaluateCall(const AllocatorCall &Call, CallCha
       if (B.Values.width() != W)
         B.Values = convert(B.Values, W, Arg->getType()->isSignedIntegerOrEnumerationType(), ParamType->isBooleanType());
       std::string Last = roleName(R).str() + " is " + B.Values.str();
+      if (B.Values.isUnknown() && Flow && !Flow->abandoned().empty())
+        B.Why.push_back({Call.Call->getBeginLoc(), Flow->abandoned()});
       if (B.Values.isUnknown() && B.Why.empty())
         Last = roleName(R).str() + " is not a value the analysis can compute";
       B.Why.push_back({Arg->getBeginLoc(), Last + describeConversion(Arg, B.Values, ParamType, Ctx)});

@@ -23,6 +23,11 @@ namespace {
 /// How many times a block is analysed before its changing variables are widened to unknown.
 constexpr unsigned WidenAfter = 3;
 
+/// The state at each block holds each tracked variable: past this many variable-blocks, a function is not
+/// analysed (its bounds are unknown, said so) rather than held in memory quadratic in its size. Real functions,
+/// kernel ones included, stay orders of magnitude below it.
+constexpr uint64_t MaxVariableBlocks = 1'000'000;
+
 /// Locals whose address is taken can change behind the analysis's back.
 class EscapeFinder : public RecursiveASTVisitor<EscapeFinder> {
 public:
@@ -57,6 +62,59 @@ const VarDecl *assignedVar(const Expr *LHS) {
 
 std::string quoted(const VarDecl *VD) { return "'" + VD->getNameAsString() + "'"; }
 
+/// Every variable `E` reads, walked without recursion (an argument may nest tens of thousands deep).
+void collectVarRefs(const Stmt *E, llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  llvm::SmallVector<const Stmt *, 32> Pending{E};
+  while (!Pending.empty()) {
+    const Stmt *S = Pending.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Out.push_back(VD);
+    for (const Stmt *Child : S->children())
+      Pending.push_back(Child);
+  }
+}
+
+/// The variables whose values can reach an argument of a call that passes integers, through initialisers and
+/// assignments, flow-insensitively: the only ones the analysis needs to carry. Tracking every local of a large
+/// function at every block would cost blocks x locals (2,000 unrelated locals took 6 GB), where the variables
+/// a call's arguments depend on are a handful.
+llvm::DenseSet<const VarDecl *> relevantVariables(const Stmt *Body) {
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const VarDecl *, 4>> DependsOn;
+  llvm::SmallVector<const VarDecl *, 32> Seeds;
+  llvm::SmallVector<const Stmt *, 64> Pending{Body};
+  while (!Pending.empty()) {
+    const Stmt *S = Pending.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && passesIntegers(Call)) {
+      for (const Expr *Arg : Call->arguments())
+        collectVarRefs(Arg, Seeds);
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+      if (const VarDecl *VD = assignedVar(BO->getLHS()))
+        collectVarRefs(BO->getRHS(), DependsOn[VD]);
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
+          collectVarRefs(VD->getInit(), DependsOn[VD]);
+    }
+    for (const Stmt *Child : S->children())
+      Pending.push_back(Child);
+  }
+  llvm::DenseSet<const VarDecl *> Relevant;
+  while (!Seeds.empty()) {
+    const VarDecl *VD = Seeds.pop_back_val();
+    if (!Relevant.insert(VD).second)
+      continue;
+    auto It = DependsOn.find(VD);
+    if (It != DependsOn.end())
+      Seeds.append(It->second.begin(), It->second.end());
+  }
+  return Relevant;
+}
+
 /// Collapses the groups into one and makes every variable that changed since `Old` unknown, so loops terminate.
 PathSet widen(const PathSet &Old, const PathSet &New) {
   auto Collapse = [](const PathSet &S) {
@@ -84,6 +142,13 @@ FlowAnalysis::FlowAnalysis(ASTContext &Ctx, const FunctionDecl *F, PathSet Entry
   if (!F || !F->hasBody())
     return;
   EscapeFinder(Escaped).TraverseStmt(F->getBody());
+  Relevant = relevantVariables(F->getBody());
+  for (PathEnv &Env : Entry) // parameters no call's argument depends on need not be carried either
+    for (auto It = Env.Vars.begin(); It != Env.Vars.end();) {
+      auto Here = It++;
+      if (!Relevant.count(Here->first))
+        Env.Vars.erase(Here);
+    }
   run(std::move(Entry));
 }
 
@@ -91,7 +156,7 @@ bool FlowAnalysis::isTracked(const VarDecl *VD) const {
   if (!VD)
     return false;
   QualType T = VD->getType();
-  return !Escaped.count(VD) && !T.isVolatileQualified() && T->isIntegralOrEnumerationType() &&
+  return Relevant.count(VD) && !Escaped.count(VD) && !T.isVolatileQualified() && T->isIntegralOrEnumerationType() &&
          (VD->isLocalVarDecl() || isa<ParmVarDecl>(VD)) && !VD->isStaticLocal();
 }
 
@@ -142,12 +207,37 @@ void FlowAnalysis::transfer(PathEnv &Env, const Stmt *S) {
   }
 }
 
+/// What a call's arguments can read of `State`: kept per call, so a function of many calls and many variables
+/// costs their sum, not their product.
+static PathSet stateForArguments(const PathSet &State, const CallExpr *Call) {
+  llvm::SmallVector<const VarDecl *, 8> Read;
+  for (const Expr *Arg : Call->arguments())
+    collectVarRefs(Arg, Read);
+  PathSet Out;
+  for (const PathEnv &Env : State) {
+    PathEnv Kept;
+    Kept.Merged = Env.Merged;
+    Kept.Via = Env.Via;
+    for (const VarDecl *VD : Read)
+      if (auto It = Env.Vars.find(VD); It != Env.Vars.end())
+        Kept.Vars.try_emplace(VD, It->second);
+    Out.push_back(std::move(Kept));
+  }
+  return Out;
+}
+
 void FlowAnalysis::run(PathSet Entry) {
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd(); // every subexpression gets its own element, so nested assignments are seen in order
   std::unique_ptr<CFG> Graph = CFG::buildCFG(F, F->getBody(), &Ctx, Options);
   if (!Graph)
     return;
+  size_t Tracked = llvm::count_if(Relevant, [&](const VarDecl *VD) { return isTracked(VD); });
+  if (uint64_t(Tracked) * Graph->getNumBlockIDs() > MaxVariableBlocks) {
+    Abandoned = "'" + F->getNameAsString() + "' is too large for the flow analysis (" + std::to_string(Tracked) +
+                " variables over " + std::to_string(Graph->getNumBlockIDs()) + " blocks)";
+    return;
+  }
 
   std::vector<PathSet> In(Graph->getNumBlockIDs());
   std::vector<bool> Reached(Graph->getNumBlockIDs(), false);
@@ -176,7 +266,7 @@ void FlowAnalysis::run(PathSet Entry) {
       // Only calls that pass integers need the state: allocator calls, and calls of helpers whose parameters the
       // analysis binds to their arguments.
       if (const auto *Call = dyn_cast<CallExpr>(S); Call && passesIntegers(Call))
-        AtCalls[Call] = State;
+        AtCalls[Call] = stateForArguments(State, Call);
       for (PathEnv &Env : State)
         transfer(Env, S);
     }

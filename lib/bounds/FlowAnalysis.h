@@ -7,6 +7,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
+#include <string>
+
 namespace clang {
 class ASTContext;
 class CallExpr;
@@ -25,8 +27,12 @@ public:
   /// The path groups reaching the call `Call` in F, just before it runs; null if the analysis never reached it.
   const PathSet *before(const clang::CallExpr *Call) const;
 
-  /// Variables the analysis does not track in F: their address is taken, they are volatile or not integers.
+  /// Whether the analysis tracks `VD` in F: not if its address is taken, it is volatile or not an integer, or no
+  /// call's integer argument can depend on it.
   bool isTracked(const clang::VarDecl *VD) const;
+
+  /// Why F was not analysed at all (too large), or empty.
+  const std::string &abandoned() const { return Abandoned; }
 
 private:
   void run(PathSet Entry);
@@ -35,7 +41,9 @@ private:
   clang::ASTContext &Ctx;
   const clang::FunctionDecl *F;
   llvm::DenseSet<const clang::VarDecl *> Escaped;
+  llvm::DenseSet<const clang::VarDecl *> Relevant;
   llvm::DenseMap<const clang::CallExpr *, PathSet> AtCalls;
+  std::string Abandoned;
 };
 
 } // namespace mmio

@@ -97,7 +97,10 @@ Value summaryValue(const Summary &S) {
 
 } // namespace
 
-Value toJSON(const Report &R) {
+namespace {
+
+/// The report but its findings, which are many: toJSON puts them in, writeJSONReport streams them.
+Object reportWithoutFindings(const Report &R) {
   Object Root;
   Root["version"] = JsonReportVersion;
   Root["tool"] = Object{{"name", R.ToolName}, {"version", R.ToolVersion}};
@@ -109,10 +112,6 @@ Value toJSON(const Report &R) {
     Rules.push_back(Object{
         {"id", Rl.Id}, {"severity", severityName(Rl.Level)}, {"message", Rl.Message}, {"description", Rl.Description}});
   Root["rules"] = std::move(Rules);
-  Array Findings;
-  for (const ReportFinding &F : R.Findings)
-    Findings.push_back(findingValue(F, R.SourceRoot, R.DiffMode));
-  Root["findings"] = std::move(Findings);
   Array Units;
   for (const TUInfo &T : R.TranslationUnits) {
     Object U{{"file", fileValue(T.File, R.SourceRoot)}, {"directory", T.Directory}, {"status", tuStatusName(T.Status)}};
@@ -125,7 +124,40 @@ Value toJSON(const Report &R) {
   return Root;
 }
 
-void writeJSONReport(const Report &R, llvm::raw_ostream &OS) { OS << llvm::formatv("{0:2}", toJSON(R)) << "\n"; }
+} // namespace
+
+Value toJSON(const Report &R) {
+  Object Root = reportWithoutFindings(R);
+  Array Findings;
+  for (const ReportFinding &F : R.Findings)
+    Findings.push_back(findingValue(F, R.SourceRoot, R.DiffMode));
+  Root["findings"] = std::move(Findings);
+  return Root;
+}
+
+void writeJSONReport(const Report &R, llvm::raw_ostream &OS) {
+  // Streamed, one finding built at a time (a json::Object costs kilobytes however few its keys), keys in the order
+  // json::Value prints them (sorted), so the output is toJSON's, printed.
+  Object Root = reportWithoutFindings(R);
+  std::vector<std::string> Keys{"findings"};
+  for (const auto &KV : Root)
+    Keys.push_back(KV.first.str());
+  llvm::sort(Keys);
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    for (const std::string &K : Keys) {
+      if (K != "findings") {
+        J.attribute(K, std::move(*Root.get(K)));
+        continue;
+      }
+      J.attributeArray(K, [&] {
+        for (const ReportFinding &F : R.Findings)
+          J.value(findingValue(F, R.SourceRoot, R.DiffMode));
+      });
+    }
+  });
+  OS << "\n";
+}
 
 namespace {
 

@@ -9,6 +9,7 @@
 #include "llvm/Support/FormatVariadic.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 using llvm::json::Array;
@@ -208,18 +209,23 @@ Object resultValue(const ReportFinding &F, const std::map<std::string, unsigned>
 
 std::string pathToURI(llvm::StringRef AbsolutePath) { return "file://" + percentEncode(AbsolutePath); }
 
-Value toSARIF(const Report &R) {
-  Array Rules;
+namespace {
+
+/// Everything of a log but its results, which are many: toSARIF puts them in, writeSARIFReport streams them.
+struct RunParts {
   std::map<std::string, unsigned> RuleIndex;
+  Value Invocations = Array();
+  Value Tool = Object();
+  std::optional<Value> BaseIds;
+};
+
+RunParts runParts(const Report &R) {
+  RunParts P;
+  Array Rules;
   for (const RuleInfo &Rl : R.Rules) {
-    RuleIndex[Rl.Id] = Rules.size();
+    P.RuleIndex[Rl.Id] = Rules.size();
     Rules.push_back(ruleDescriptor(Rl));
   }
-  Array Results;
-  for (const ReportFinding &F : R.Findings)
-    if (F.Diff != Change::Fixed) // a finding the change removed is no alert to show
-      Results.push_back(resultValue(F, RuleIndex, R));
-
   Array Notifications;
   bool Failed = false;
   for (const TUInfo &T : R.TranslationUnits) {
@@ -237,6 +243,7 @@ Value toSARIF(const Report &R) {
   Object Invocation{{"executionSuccessful", !Failed}};
   if (!Notifications.empty())
     Invocation["toolExecutionNotifications"] = std::move(Notifications);
+  P.Invocations = Array{std::move(Invocation)};
 
   Object Driver{{"name", R.ToolName},
                 {"version", R.ToolVersion},
@@ -244,17 +251,59 @@ Value toSARIF(const Report &R) {
                 {"rules", std::move(Rules)}};
   if (!R.InformationUri.empty())
     Driver["informationUri"] = R.InformationUri;
-  Object Run{{"tool", Object{{"driver", std::move(Driver)}}},
-             {"invocations", Array{std::move(Invocation)}},
+  P.Tool = Object{{"driver", std::move(Driver)}};
+  if (!R.SourceRoot.empty())
+    P.BaseIds =
+        Object{{SourceRootBaseId, Object{{"uri", pathToURI(llvm::StringRef(R.SourceRoot).rtrim('/').str() + "/")}}}};
+  return P;
+}
+
+/// A finding the change removed is no alert to show.
+bool shown(const ReportFinding &F) { return F.Diff != Change::Fixed; }
+
+} // namespace
+
+Value toSARIF(const Report &R) {
+  RunParts P = runParts(R);
+  Array Results;
+  for (const ReportFinding &F : R.Findings)
+    if (shown(F))
+      Results.push_back(resultValue(F, P.RuleIndex, R));
+  Object Run{{"tool", std::move(P.Tool)},
+             {"invocations", std::move(P.Invocations)},
              {"columnKind", "unicodeCodePoints"},
              {"results", std::move(Results)}};
-  if (!R.SourceRoot.empty())
-    Run["originalUriBaseIds"] =
-        Object{{SourceRootBaseId, Object{{"uri", pathToURI(llvm::StringRef(R.SourceRoot).rtrim('/').str() + "/")}}}};
+  if (P.BaseIds)
+    Run["originalUriBaseIds"] = std::move(*P.BaseIds);
   return Object{{"$schema", SarifSchema}, {"version", "2.1.0"}, {"runs", Array{std::move(Run)}}};
 }
 
-void writeSARIFReport(const Report &R, llvm::raw_ostream &OS) { OS << llvm::formatv("{0:2}", toSARIF(R)) << "\n"; }
+void writeSARIFReport(const Report &R, llvm::raw_ostream &OS) {
+  // Streamed, one result built at a time: a json::Object costs kilobytes however few its keys, so a log built
+  // whole took 150 KB per finding (3 GB for 20,000). Keys come in the order json::Value prints them (sorted), so
+  // the output is the same as toSARIF's, printed.
+  RunParts P = runParts(R);
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("$schema", SarifSchema);
+    J.attributeArray("runs", [&] {
+      J.object([&] {
+        J.attribute("columnKind", "unicodeCodePoints");
+        J.attribute("invocations", std::move(P.Invocations));
+        if (P.BaseIds)
+          J.attribute("originalUriBaseIds", std::move(*P.BaseIds));
+        J.attributeArray("results", [&] {
+          for (const ReportFinding &F : R.Findings)
+            if (shown(F))
+              J.value(resultValue(F, P.RuleIndex, R));
+        });
+        J.attribute("tool", std::move(P.Tool));
+      });
+    });
+    J.attribute("version", "2.1.0");
+  });
+  OS << "\n";
+}
 
 llvm::Expected<Value> mergeSARIF(std::vector<Value> Logs, const std::vector<std::string> &Names) {
   if (Logs.empty())

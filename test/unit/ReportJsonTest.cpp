@@ -3,6 +3,7 @@
 #include "report/JsonReport.h"
 #include "report/Report.h"
 
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include "gtest/gtest.h"
@@ -146,7 +147,8 @@ TEST(ReportJsonTest, MalformedReportsSayWhere) {
   expectError("{", "bad.json: invalid JSON: [1:1, byte=1]: Expected object key");
   expectError("[]", "bad.json: not an mmio-audit JSON report: expected an object");
   expectError(R"({"version": 2, "findings": []})", "bad.json: JSON report version 2 is not supported (expected 1)");
-  expectError(R"({"version": 1, "findings": []})", "bad.json: not an mmio-audit JSON report: missing at report.sourceRoot");
+  expectError(R"({"version": 1, "findings": []})",
+              "bad.json: not an mmio-audit JSON report: missing at report.sourceRoot");
   // The least a report needs.
   llvm::Expected<Report> Minimal = readJSONReport(R"({"version": 1, "findings": [], "sourceRoot": "/s"})", "ok.json");
   ASSERT_TRUE(static_cast<bool>(Minimal)) << llvm::toString(Minimal.takeError());
@@ -181,6 +183,22 @@ TEST(ReportJsonTest, MalformedFindingsSayWhich) {
   Bad(R"({"rule": "r", "severity": "error", "file": "a.c", "line": 1, "column": 1, "message": "m",
           "fingerprint": "f", "change": "gone"})",
       "expected \"new\", \"unchanged\" or \"fixed\" at report.findings[0].change");
+}
+
+} // namespace
+
+namespace {
+
+// The writer streams the report one finding at a time; what it writes must be the built report, printed.
+TEST(ReportJsonTest, TheStreamedReportIsTheBuiltOne) {
+  Report R = sampleReport();
+  R.Findings.push_back(R.Findings.front());
+  R.TranslationUnits.push_back({"/src/bad.c", "/src", TUStatus::Failed, "does not compile", "bad.c:1:1: error: x"});
+  std::string Streamed, Built;
+  llvm::raw_string_ostream S(Streamed), B(Built);
+  writeJSONReport(R, S);
+  B << llvm::formatv("{0:2}", toJSON(R)) << "\n";
+  EXPECT_EQ(Streamed, Built);
 }
 
 } // namespace

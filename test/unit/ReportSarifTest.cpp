@@ -3,6 +3,9 @@
 #include "report/Fingerprint.h"
 #include "report/SarifReport.h"
 
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
 #include "gtest/gtest.h"
 
 using namespace mmio;
@@ -25,7 +28,8 @@ Report report() {
   F.Begin = {"/src/linux/drivers/pci/a b.c", 10, 5};
   F.End = {"/src/linux/drivers/pci/a b.c", 11, 20};
   F.Function = "probe";
-  F.Notes = {{{"/src/linux/include/x.h", 3, 9}, "min is 0x0"}, {{"<builtin>/hyperv.yaml", 0, 0}, "range 'fb' is 0x0..0xff"}};
+  F.Notes = {{{"/src/linux/include/x.h", 3, 9}, "min is 0x0"},
+             {{"<builtin>/hyperv.yaml", 0, 0}, "range 'fb' is 0x0..0xff"}};
   F.Fingerprint = "abc";
   R.Findings.push_back(F);
   return R;
@@ -65,8 +69,7 @@ TEST(ReportSarifTest, ResultsCarryWhatCodeScanningReads) {
   // A sentence; the note without a place in the sources joins the message.
   EXPECT_EQ(Result.getObject("message")->getString("text"),
             "window can overlap framebuffer range 'fb' (min = 0x0). range 'fb' is 0x0..0xff.");
-  const Object &Physical =
-      *Result.getArray("locations")->front().getAsObject()->getObject("physicalLocation");
+  const Object &Physical = *Result.getArray("locations")->front().getAsObject()->getObject("physicalLocation");
   EXPECT_EQ(Physical.getObject("artifactLocation")->getString("uri"), "drivers/pci/a%20b.c");
   EXPECT_EQ(Physical.getObject("artifactLocation")->getString("uriBaseId"), "%SRCROOT%");
   const Object &Region = *Physical.getObject("region");
@@ -109,8 +112,10 @@ TEST(ReportSarifTest, SuppressedFixedAndFailed) {
   R.Findings.push_back(Fixed);
   R.Findings[0].Diff = Change::New;
   R.DiffMode = true;
-  R.TranslationUnits = {{"/src/linux/drivers/pci/b.c", "/build", TUStatus::Failed, "the translation unit does not "
-                                                                                     "compile", "errors"}};
+  R.TranslationUnits = {{"/src/linux/drivers/pci/b.c", "/build", TUStatus::Failed,
+                         "the translation unit does not "
+                         "compile",
+                         "errors"}};
   llvm::json::Value Log = toSARIF(R);
   const Object &Run = run(Log);
   const Array &Results = *Run.getArray("results");
@@ -154,6 +159,23 @@ TEST(ReportSarifTest, MergeRefusesOtherLogs) {
   R = mergeSARIF(std::move(Roots), {"a", "b"});
   ASSERT_FALSE(static_cast<bool>(R));
   EXPECT_NE(llvm::toString(R.takeError()).find("shards must share --source-root"), std::string::npos);
+}
+
+} // namespace
+
+namespace {
+
+// The writer streams the log one result at a time; what it writes must be the built log, printed.
+TEST(ReportSarifTest, TheStreamedLogIsTheBuiltOne) {
+  Report R = report();
+  R.Findings.push_back(R.Findings.front());
+  R.Findings.back().Fingerprint = "def";
+  R.TranslationUnits.push_back({"/src/linux/bad.c", "/src/linux", TUStatus::Failed, "does not compile", ""});
+  std::string Streamed, Built;
+  llvm::raw_string_ostream S(Streamed), B(Built);
+  writeSARIFReport(R, S);
+  B << llvm::formatv("{0:2}", toSARIF(R)) << "\n";
+  EXPECT_EQ(Streamed, Built);
 }
 
 } // namespace
