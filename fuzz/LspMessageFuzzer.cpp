@@ -70,10 +70,10 @@ AnalysisResult standIn(const AnalysisRequest &Request, const AuditSession &) {
     if (Line.contains("mmio")) {
       LspFinding F;
       F.RuleId = "fuzz-rule";
-      F.Call = Range{offsetToPosition(Text, LineStart, Request.Encoding),
-                     offsetToPosition(Text, LineEnd, Request.Encoding)};
-      F.Diagnostic = llvm::json::Object{
-          {"range", F.Call}, {"severity", 2}, {"code", "fuzz-rule"}, {"source", "mmio-audit"}, {"message", "fuzz"}};
+      F.Call =
+          Range{offsetToPosition(Text, LineStart, Request.Encoding), offsetToPosition(Text, LineEnd, Request.Encoding)};
+      llvm::raw_string_ostream(F.Diagnostic) << llvm::json::Value(llvm::json::Object{
+          {"range", F.Call}, {"severity", 2}, {"code", "fuzz-rule"}, {"source", "mmio-audit"}, {"message", "fuzz"}});
       F.Fix = LspFix{Request.Uri, F.Call, Line.str() + " /* fixed */", "fuzz fix"};
       Result.Findings.push_back(std::move(F));
     }

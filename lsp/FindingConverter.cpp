@@ -70,6 +70,13 @@ std::string FindingConverter::uriOf(FileID FID) {
   return uriFromPath(Path);
 }
 
+Position FindingConverter::positionIn(llvm::StringRef Buffer, size_t Offset) {
+  auto It = Lines.find(Buffer.data());
+  if (It == Lines.end())
+    It = Lines.try_emplace(Buffer.data(), Buffer).first;
+  return It->second.position(Offset, Encoding);
+}
+
 std::optional<FindingConverter::Place> FindingConverter::placeOf(SourceLocation Loc) {
   if (Loc.isInvalid())
     return std::nullopt;
@@ -83,8 +90,8 @@ std::optional<FindingConverter::Place> FindingConverter::placeOf(SourceLocation 
   unsigned Length = Lexer::MeasureTokenLength(Loc, SM, LangOpts);
   Place P;
   P.Uri = std::move(Uri);
-  P.Where.Start = offsetToPosition(Buffer, Offset, Encoding);
-  P.Where.End = offsetToPosition(Buffer, Offset + Length, Encoding);
+  P.Where.Start = positionIn(Buffer, Offset);
+  P.Where.End = positionIn(Buffer, Offset + Length);
   return P;
 }
 
@@ -113,7 +120,7 @@ std::optional<FindingConverter::Place> FindingConverter::placeIn(const FileLocat
   size_t Offset = std::min(Text.size(), LineStart + (Where.Column ? Where.Column - 1 : 0));
   Place P;
   P.Uri = uriFromPath(Path);
-  P.Where.Start = P.Where.End = offsetToPosition(Text, Offset, Encoding);
+  P.Where.Start = P.Where.End = positionIn(Text, Offset);
   return P;
 }
 
@@ -164,19 +171,20 @@ std::optional<LspFinding> FindingConverter::convert(const Finding &F) {
   LspFinding Out;
   Out.RuleId = F.RuleId;
   bool IsError = F.Level == Severity::Error;
-  Out.Diagnostic = llvm::json::Object{
+  llvm::json::Object Diagnostic{
       {"range", Main->Where},   {"severity", IsError ? 1 : 2}, {"code", F.RuleId},
       {"source", "mmio-audit"}, {"message", F.Message},
   };
   if (!Related.empty())
-    Out.Diagnostic["relatedInformation"] = std::move(Related);
+    Diagnostic["relatedInformation"] = std::move(Related);
+  llvm::raw_string_ostream(Out.Diagnostic) << llvm::json::Value(std::move(Diagnostic));
 
   Out.Call = Main->Where;
   CharSourceRange Extent = callExtent(F.Loc, SM);
   if (Extent.isValid() && SM.isWrittenInMainFile(Extent.getBegin())) {
     llvm::StringRef Buffer = SM.getBufferData(SM.getMainFileID());
-    Out.Call.Start = offsetToPosition(Buffer, SM.getFileOffset(Extent.getBegin()), Encoding);
-    Out.Call.End = offsetToPosition(Buffer, SM.getFileOffset(Extent.getEnd()), Encoding);
+    Out.Call.Start = positionIn(Buffer, SM.getFileOffset(Extent.getBegin()));
+    Out.Call.End = positionIn(Buffer, SM.getFileOffset(Extent.getEnd()));
   }
 
   if (F.Fix) {
@@ -190,8 +198,8 @@ std::optional<LspFinding> FindingConverter::convert(const Finding &F) {
       if (!Invalid && !Uri.empty() && End >= Begin && End <= Buffer.size()) {
         LspFix Fix;
         Fix.Uri = std::move(Uri);
-        Fix.Where.Start = offsetToPosition(Buffer, Begin, Encoding);
-        Fix.Where.End = offsetToPosition(Buffer, End, Encoding);
+        Fix.Where.Start = positionIn(Buffer, Begin);
+        Fix.Where.End = positionIn(Buffer, End);
         Fix.NewText = F.Fix->Replacement;
         Fix.Title = fixTitle(F, Buffer.slice(Begin, End));
         Out.Fix = std::move(Fix);

@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -32,8 +33,10 @@ struct LspFix {
 
 struct LspFinding {
   std::string RuleId;
-  llvm::json::Object Diagnostic; // an LSP Diagnostic
-  Range Call;                    // the whole call as written: where a quick fix is offered
+  /// An LSP Diagnostic as JSON text: a file's findings are all kept, and a json::Object costs kilobytes however
+  /// few its keys (20,000 findings took 2 GB as objects).
+  std::string Diagnostic;
+  Range Call; // the whole call as written: where a quick fix is offered
   std::optional<LspFix> Fix;
 };
 
@@ -57,6 +60,9 @@ private:
   std::optional<Place> placeOf(clang::SourceLocation FileLoc);
   /// A line and column of a file outside the unit (a ruleset).
   std::optional<Place> placeIn(const FileLocation &Where);
+  /// The position of `Offset` in `Buffer` (a buffer of the unit, or a ruleset file read here), through a line
+  /// table made once per buffer.
+  Position positionIn(llvm::StringRef Buffer, size_t Offset);
   std::string uriOf(clang::FileID FID);
   std::string fixTitle(const Finding &F, llvm::StringRef Original) const;
 
@@ -67,6 +73,7 @@ private:
   std::string MainUri;
   std::string Directory;
   llvm::StringMap<std::string> OutsideFiles; // ruleset files read for column conversion
+  std::map<const char *, LineTable> Lines;   // by buffer: the buffers outlive the converter
 };
 
 } // namespace mmio::lsp

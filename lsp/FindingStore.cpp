@@ -2,6 +2,20 @@
 
 namespace mmio::lsp {
 
+namespace {
+
+/// The finding's diagnostic, read back from the text the converter wrote (it always parses).
+llvm::json::Value diagnosticValue(const LspFinding &F) {
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(F.Diagnostic);
+  if (!V) {
+    llvm::consumeError(V.takeError());
+    return llvm::json::Object();
+  }
+  return std::move(*V);
+}
+
+} // namespace
+
 void FindingStore::set(llvm::StringRef Uri, int64_t Version, std::vector<LspFinding> Findings) {
   std::lock_guard<std::mutex> Lock(Mutex);
   Entries[Uri] = Entry{Version, std::move(Findings)};
@@ -27,7 +41,7 @@ llvm::json::Array FindingStore::codeActions(llvm::StringRef Uri, int64_t Current
     Actions.push_back(llvm::json::Object{
         {"title", F.Fix->Title},
         {"kind", "quickfix"},
-        {"diagnostics", llvm::json::Array{llvm::json::Object(F.Diagnostic)}},
+        {"diagnostics", llvm::json::Array{diagnosticValue(F)}},
         {"isPreferred", true},
         {"edit", llvm::json::Object{{"changes", std::move(Changes)}}},
     });

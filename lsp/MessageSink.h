@@ -12,6 +12,15 @@ public:
   virtual ~MessageSink() = default;
   /// Sends one message; safe from any thread. False once the client can no longer be written to.
   virtual bool send(const llvm::json::Value &Message) = 0;
+  /// Sends one message already serialised (one too large to build as a json::Value); by default parsed and sent.
+  virtual bool sendText(std::string Json) {
+    llvm::Expected<llvm::json::Value> V = llvm::json::parse(Json);
+    if (!V) {
+      llvm::consumeError(V.takeError());
+      return false;
+    }
+    return send(*V);
+  }
   virtual bool connected() const = 0;
 
   void reply(const llvm::json::Value &Id, llvm::json::Value Result) {

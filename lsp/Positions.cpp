@@ -1,5 +1,7 @@
 #include "Positions.h"
 
+#include <algorithm>
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/Path.h"
@@ -95,6 +97,22 @@ Position offsetToPosition(llvm::StringRef Text, size_t Offset, OffsetEncoding E)
   Position P;
   P.Line = Before.count('\n');
   P.Character = measureUnits(Before.substr(LineStart), E);
+  return P;
+}
+
+LineTable::LineTable(llvm::StringRef Text) : Text(Text) {
+  Starts.push_back(0);
+  for (size_t NL = Text.find('\n'); NL != llvm::StringRef::npos; NL = Text.find('\n', NL + 1))
+    Starts.push_back(NL + 1);
+}
+
+Position LineTable::position(size_t Offset, OffsetEncoding E) const {
+  Offset = std::min(Offset, Text.size());
+  // The last line starting at or before Offset.
+  size_t Line = static_cast<size_t>(std::upper_bound(Starts.begin(), Starts.end(), Offset) - Starts.begin()) - 1;
+  Position P;
+  P.Line = static_cast<unsigned>(Line);
+  P.Character = measureUnits(Text.slice(Starts[Line], Offset), E);
   return P;
 }
 

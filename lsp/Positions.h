@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mmio::lsp {
 
@@ -40,6 +41,18 @@ size_t measureUnits(llvm::StringRef Text, OffsetEncoding E);
 
 /// The position of byte `Offset` of `Text`; an offset past the end is the end.
 Position offsetToPosition(llvm::StringRef Text, size_t Offset, OffsetEncoding E);
+
+/// offsetToPosition for many offsets in one text: its line starts are found once, so each position costs a binary
+/// search and its own line, not a scan from the start of the document (20,000 findings in one file took 45 s).
+class LineTable {
+public:
+  explicit LineTable(llvm::StringRef Text);
+  Position position(size_t Offset, OffsetEncoding E) const;
+
+private:
+  llvm::StringRef Text;
+  std::vector<size_t> Starts; // the offset each line starts at; Starts[0] == 0
+};
 
 /// The byte offset of `P` in `Text`. A character past the end of its line is that line's end (as LSP asks); a line
 /// past the last line is an error.

@@ -257,7 +257,7 @@ void Server::didClose(const DidCloseTextDocumentParams &P) {
     Docs.close(*Uri);
     Findings.erase(*Uri);
     // A closed file's findings leave the editor's problem list, as clangd's do.
-    publish(*Uri, std::nullopt, llvm::json::Array());
+    publish(*Uri, std::nullopt, {});
   }
   std::lock_guard<std::mutex> Lock(NoticeMutex);
   Fallback.erase(*Uri);
@@ -274,11 +274,24 @@ llvm::json::Value Server::codeAction(const CodeActionParams &P) {
   return Findings.codeActions(P.TextDocument.Uri, *Version, P.Requested);
 }
 
-void Server::publish(llvm::StringRef Uri, std::optional<int64_t> Version, llvm::json::Array Diagnostics) {
-  llvm::json::Object Params{{"uri", Uri}, {"diagnostics", std::move(Diagnostics)}};
-  if (Version)
-    Params["version"] = *Version;
-  Out.notify("textDocument/publishDiagnostics", std::move(Params));
+void Server::publish(llvm::StringRef Uri, std::optional<int64_t> Version, const std::vector<std::string> &Diagnostics) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  llvm::json::OStream J(OS);
+  J.object([&] {
+    J.attribute("jsonrpc", "2.0");
+    J.attribute("method", "textDocument/publishDiagnostics");
+    J.attributeObject("params", [&] {
+      J.attributeArray("diagnostics", [&] {
+        for (const std::string &D : Diagnostics)
+          J.rawValue(D);
+      });
+      J.attribute("uri", Uri);
+      if (Version)
+        J.attribute("version", *Version);
+    });
+  });
+  Out.sendText(std::move(Text));
 }
 
 void Server::analyseDocument(const std::string &Uri) {
@@ -316,12 +329,14 @@ void Server::analyseDocument(const std::string &Uri) {
     std::optional<int64_t> Now = Docs.version(Uri);
     if (!Now || *Now != Doc->Version || ShutdownRequested)
       return; // closed, or changed (its next run is scheduled): this result is stale
-    llvm::json::Array Diagnostics;
-    for (const LspFinding &F : Result.Findings)
-      Diagnostics.push_back(llvm::json::Object(F.Diagnostic));
     size_t Count = Result.Findings.size();
+    std::vector<std::string> Diagnostics;
+    Diagnostics.reserve(Count);
+    for (const LspFinding &F : Result.Findings)
+      Diagnostics.push_back(F.Diagnostic);
+    // Stored first: a client may ask for the fixes of a diagnostic as soon as it sees it.
     Findings.set(Uri, Doc->Version, std::move(Result.Findings));
-    publish(Uri, Doc->Version, std::move(Diagnostics));
+    publish(Uri, Doc->Version, Diagnostics);
     if (Options.Verbose)
       log("--> " + std::to_string(Count) + " finding(s) for " + Doc->Path + " version " + std::to_string(Doc->Version) +
           " (" + std::to_string(Result.Suppressed) + " suppressed, " + std::to_string(Result.Elsewhere) +

@@ -88,7 +88,9 @@ private:
 
   /// Runs on the worker: analyses the document's current text and publishes the result, unless it changed meanwhile.
   void analyseDocument(const std::string &Uri);
-  void publish(llvm::StringRef Uri, std::optional<int64_t> Version, llvm::json::Array Diagnostics);
+  /// Publishes the document's diagnostics, each given as JSON text; the message is written as text too, never
+  /// built as one json::Value (20,000 findings would take gigabytes).
+  void publish(llvm::StringRef Uri, std::optional<int64_t> Version, const std::vector<std::string> &Diagnostics);
 
   /// To stderr, and to the client's log (window/logMessage) when `Type` is given (1 error .. 4 log).
   void log(llvm::StringRef Message, std::optional<int> Type = std::nullopt);

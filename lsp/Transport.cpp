@@ -40,6 +40,10 @@ Transport::ReadResult Transport::read(std::string &Body) {
 bool Transport::send(const llvm::json::Value &Message) {
   std::string Json;
   llvm::raw_string_ostream(Json) << Message;
+  return sendText(std::move(Json));
+}
+
+bool Transport::sendText(std::string Json) {
   std::string Frame = "Content-Length: " + std::to_string(Json.size()) + "\r\n\r\n" + Json;
   std::lock_guard<std::mutex> Lock(WriteMutex);
   if (Broken)

@@ -26,6 +26,7 @@ public:
   ReadResult read(std::string &Body);
 
   bool send(const llvm::json::Value &Message) override;
+  bool sendText(std::string Json) override;
   bool connected() const override { return !Broken; }
 
 private:

@@ -13,10 +13,10 @@
 namespace mmio {
 
 /// `Path`'s contents. An error is the reason alone ("No such file or directory", "is a directory", "not a regular
-/// file", "larger than 16 MiB"), for the caller to say what it was reading.
+/// file", "larger than 1 MiB"), for the caller to say what it was reading.
 llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readInputFile(llvm::StringRef Path, uint64_t MaxBytes);
 
-/// "16 MiB": how a limit reads in messages.
+/// "1 MiB": how a limit reads in messages.
 std::string byteLimitText(uint64_t Bytes);
 
 } // namespace mmio

@@ -1,6 +1,8 @@
 // yaml-cpp's quirks, met once: byte checks before it sees the text, a document count before it loads one, and a catch
 // for everything it throws.
 #include "rules/YamlDocument.h"
+
+#include "input/InputFile.h"
 #include "rules/RulesetError.h"
 #include "rules/YamlFields.h"
 
@@ -110,8 +112,8 @@ Error readChecked(StringRef Text, StringRef Name, function_ref<Error(FieldReader
 Error checkRulesetSize(StringRef Name, uint64_t Size) {
   if (Size <= MaxRulesetBytes)
     return Error::success();
-  return makeRulesetError(FileLocation{Name.str(), 0, 0},
-                          "ruleset is too large (" + Twine(Size) + " bytes, limit 16 MiB)");
+  return makeRulesetError(FileLocation{Name.str(), 0, 0}, "ruleset is too large (" + Twine(Size) + " bytes, limit " +
+                                                              byteLimitText(MaxRulesetBytes) + ")");
 }
 
 Error readYamlDocument(StringRef Text, StringRef Name, function_ref<Error(FieldReader &, const YAML::Node &)> Read) {
