@@ -734,7 +734,7 @@ TEST_F(RulesetFileTest, TooLargeFile) {
   ASSERT_FALSE(llvm::sys::fs::resize_file(FD, 17 * 1024 * 1024));
   llvm::sys::fs::file_t File = llvm::sys::fs::convertFDToNativeFile(FD);
   ASSERT_FALSE(llvm::sys::fs::closeFile(File));
-  EXPECT_EQ(loadError(Path), Path + ": error: larger than 1 MiB");
+  EXPECT_EQ(loadError(Path), Path + ": error: ruleset is too large (17825792 bytes, limit 1 MiB)");
 }
 
 TEST(RulesetErrorTest, LogAndErrorCode) {
