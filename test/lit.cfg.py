@@ -33,8 +33,10 @@ config.substitutions.append(("%clang", config.mmio_clang))
 config.substitutions.append(("%plugin_path", config.mmio_plugin))
 # %line_of FILE TEXT: "line N" for the one line of FILE containing TEXT (lines in real kernel sources are derived).
 config.substitutions.append(("%line_of", "python3 " + os.path.join(inputs, "line-of.py")))
-# %max_rss MIB -- COMMAND: COMMAND, failing if its peak resident memory passes MIB.
-config.substitutions.append(("%max_rss", "python3 " + os.path.join(inputs, "max-rss.py")))
+# %max_rss MIB -- COMMAND: COMMAND, failing if its peak resident memory passes MIB (four times that under the
+# sanitizers, whose shadow memory and quarantine multiply what a process holds).
+rss_scale = "4" if getattr(config, "mmio_asan_runtime", "") else "1"
+config.substitutions.append(("%max_rss", "python3 {0} --scale {1}".format(os.path.join(inputs, "max-rss.py"), rss_scale)))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%rules_dir", os.path.join(config.mmio_source_root, "rules")))
 
