@@ -86,8 +86,32 @@ private:
   PluginOptions Options;
 };
 
+/// What `-Xclang -plugin -Xclang mmio_audit` finds. That flag asks for a plugin that replaces the compile, which
+/// mmio_audit is not (it runs after it, with every compile that loads it); clang would refuse the plugin with no
+/// word and exit 1, so this entry, registered first under the same name, says how to load it instead.
+class ReplaceActionRefusal : public PluginASTAction {
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, llvm::StringRef) override { return nullptr; }
+  bool ParseArgs(const CompilerInstance &CI, const std::vector<std::string> &) override {
+    // Also consulted for `-add-plugin mmio_audit`, which the other entry serves: then this one just stays out.
+    if (CI.getFrontendOpts().ProgramAction != frontend::PluginAction)
+      return false;
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                               "mmio_audit: the plugin runs alongside the compile, not in place of it: load it with "
+                               "-fplugin=MmioAudit.so (or -Xclang -load -Xclang MmioAudit.so), without -plugin"));
+    return false;
+  }
+  // Not ReplaceAction: clang makes a loaded ReplaceAction plugin the main action of every compile.
+  ActionType getActionType() override { return CmdlineAfterMainAction; }
+};
+
 } // namespace
 } // namespace mmio
 
+// Registration order matters: `-plugin NAME` takes the first entry of that name, while the compile's own plugins
+// are every entry that adds itself to the main action.
+static clang::FrontendPluginRegistry::Add<mmio::ReplaceActionRefusal>
+    RegisterRefusal("mmio_audit", "audit MMIO allocator calls against an mmio-audit ruleset (load with -fplugin=)");
 static clang::FrontendPluginRegistry::Add<mmio::MmioAuditAction>
     RegisterMmioAudit("mmio_audit", "audit MMIO allocator calls against an mmio-audit ruleset");

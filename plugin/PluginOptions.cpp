@@ -37,10 +37,16 @@ llvm::Expected<PluginOptions> parsePluginOptions(const std::vector<std::string> 
     } else if (Key == "disable") {
       if (llvm::Error E = NeedsValue())
         return std::move(E);
+      // Every id given must be a rule's: an empty one (`disable=,,,`, `disable=a,,b`) is a typo, not a no-op.
       llvm::SmallVector<llvm::StringRef, 4> Ids;
-      Value.split(Ids, ',', -1, /*KeepEmpty=*/false);
-      for (llvm::StringRef Id : Ids)
+      Value.split(Ids, ',', -1, /*KeepEmpty=*/true);
+      for (llvm::StringRef Id : Ids) {
+        if (Id.trim().empty())
+          return llvm::createStringError("plugin argument 'disable=%s' has an empty rule id (expected "
+                                         "disable=ID[,ID...])",
+                                         Value.str().c_str());
         O.Settings.Disabled.push_back(Id.trim().str());
+      }
     } else if (Key == "werror") {
       if (llvm::Error E = TakesNoValue())
         return std::move(E);

@@ -15,6 +15,8 @@ namespace mmio {
 std::string FindingRenderer::render(const Finding &F) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
+  // A string stream has colours off whatever the options say: clang's printer would drop every escape.
+  OS.enable_colors(Colors);
   // A fresh engine per finding: each rendering stands alone (its own "In file included from"), so copies of one
   // finding from different translation units print the same.
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> Opts(new DiagnosticOptions());
