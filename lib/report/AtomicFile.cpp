@@ -75,6 +75,23 @@ void StagedFile::discard() {
   Temp.reset();
 }
 
+llvm::Error checkWritable(llvm::StringRef Path) {
+  llvm::sys::fs::file_status Existing;
+  if (!llvm::sys::fs::status(Path, Existing, /*Follow=*/false) && llvm::sys::fs::exists(Existing) &&
+      Existing.type() != llvm::sys::fs::file_type::regular_file)
+    return llvm::createStringError(std::make_error_code(std::errc::invalid_argument),
+                                   "cannot write %s: not a regular file, and only regular files are replaced",
+                                   Path.str().c_str());
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
+  if (Dir.empty())
+    Dir = ".";
+  if (!llvm::sys::fs::is_directory(Dir))
+    return cannotWrite(Path, std::make_error_code(std::errc::no_such_file_or_directory));
+  if (llvm::sys::fs::access(Dir, llvm::sys::fs::AccessMode::Write))
+    return cannotWrite(Path, std::make_error_code(std::errc::permission_denied));
+  return llvm::Error::success();
+}
+
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::function_ref<llvm::Error(llvm::raw_ostream &)> Write,
                                 std::optional<llvm::sys::fs::perms> Mode) {
   llvm::Expected<StagedFile> Staged = StagedFile::create(Path, Write, Mode);

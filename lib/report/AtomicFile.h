@@ -38,6 +38,11 @@ private:
   std::optional<llvm::sys::fs::TempFile> Temp;
 };
 
+/// Whether `Path` could be staged and committed, checked before the work whose result it will hold (minutes on a
+/// tree): its directory exists and is writable, and what is at the path, if anything, is a regular file. Errors
+/// read as StagedFile::create's.
+llvm::Error checkWritable(llvm::StringRef Path);
+
 /// Stages `Path` and commits it at once; see StagedFile.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::function_ref<llvm::Error(llvm::raw_ostream &)> Write,
                                 std::optional<llvm::sys::fs::perms> Mode = std::nullopt);

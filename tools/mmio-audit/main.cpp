@@ -96,6 +96,11 @@ int main(int argc, const char **argv) {
   if (!Parsed)
     return fail(Parsed.takeError());
   CliOptions &Options = *Parsed;
+  // An output that cannot be written fails now, not after minutes of analysis.
+  for (const std::string *Out : {&Options.OutputPath, &Options.ExportFixes, &Options.CandidatesPath})
+    if (!Out->empty() && *Out != "-")
+      if (llvm::Error E = checkWritable(*Out))
+        return fail(std::move(E));
   if (Options.Mode == CliOptions::Command::Merge)
     return runMerge(Options);
 
