@@ -86,8 +86,11 @@ Summary Report::summary() const {
   S.Baselined = Baselined;
   S.WithFindings = UnitsWithFindings.size();
   S.TranslationUnits = TranslationUnits.size();
-  for (const TUInfo &T : TranslationUnits)
+  for (const TUInfo &T : TranslationUnits) {
     ++(T.Status == TUStatus::Analysed ? S.Analysed : T.Status == TUStatus::Skipped ? S.Skipped : S.Failed);
+    // A unit that ran has its compile command's directory; one that was never found has none.
+    S.NotFound += T.Status == TUStatus::Failed && T.Directory.empty();
+  }
   return S;
 }
 
@@ -136,8 +139,10 @@ std::string summaryLine(const Report &R) {
                     std::to_string(S.Fixed) + " fixed since " + R.DiffBase);
   if (S.Skipped)
     Extra.push_back(std::to_string(S.Skipped) + " skipped");
-  if (S.Failed)
-    Extra.push_back(std::to_string(S.Failed) + " failed to compile");
+  if (S.Failed > S.NotFound)
+    Extra.push_back(std::to_string(S.Failed - S.NotFound) + " failed to compile");
+  if (S.NotFound)
+    Extra.push_back(std::to_string(S.NotFound) + " not found");
   if (S.Suppressed)
     Extra.push_back(std::to_string(S.Suppressed) + " suppressed");
   if (S.Baselined)
