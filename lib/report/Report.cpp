@@ -65,7 +65,7 @@ const RuleInfo *Report::findRule(llvm::StringRef Id) const {
 
 Summary Report::summary() const {
   Summary S;
-  std::set<std::string> UnitsWithFindings;
+  std::set<std::string> UnitsWithFindings, UnitsWithNewFindings;
   for (const ReportFinding &F : Findings) {
     if (F.Diff == Change::Fixed) {
       ++S.Fixed;
@@ -77,14 +77,18 @@ Summary Report::summary() const {
     }
     ++S.Findings;
     ++(F.Level == Severity::Error ? S.Errors : S.Warnings);
-    if (F.Diff == Change::New)
+    if (F.Diff == Change::New) {
       ++S.New;
-    else if (F.Diff == Change::Unchanged)
+      ++(F.Level == Severity::Error ? S.NewErrors : S.NewWarnings);
+      UnitsWithNewFindings.insert(F.TranslationUnit);
+    } else if (F.Diff == Change::Unchanged) {
       ++S.Unchanged;
+    }
     UnitsWithFindings.insert(F.TranslationUnit);
   }
   S.Baselined = Baselined;
   S.WithFindings = UnitsWithFindings.size();
+  S.WithNewFindings = UnitsWithNewFindings.size();
   S.TranslationUnits = TranslationUnits.size();
   for (const TUInfo &T : TranslationUnits) {
     ++(T.Status == TUStatus::Analysed ? S.Analysed : T.Status == TUStatus::Skipped ? S.Skipped : S.Failed);
@@ -130,13 +134,19 @@ std::string summaryLine(const Report &R) {
   auto Plural = [](unsigned N, llvm::StringRef One, llvm::StringRef Many) {
     return std::to_string(N) + " " + (N == 1 ? One : Many).str();
   };
-  OS << Plural(S.Findings, "finding", "findings") << " (" << Plural(S.Errors, "error", "errors") << ", "
-     << Plural(S.Warnings, "warning", "warnings") << ") in " << S.WithFindings << " of "
-     << Plural(S.TranslationUnits, "translation unit", "translation units");
+  // In patch mode only the new findings are printed, and only they decide the exit status: the headline counts
+  // them, so that it never announces an error the run did not show.
+  if (R.DiffMode)
+    OS << Plural(S.New, "new finding", "new findings") << " (" << Plural(S.NewErrors, "error", "errors") << ", "
+       << Plural(S.NewWarnings, "warning", "warnings") << ") in " << S.WithNewFindings << " of ";
+  else
+    OS << Plural(S.Findings, "finding", "findings") << " (" << Plural(S.Errors, "error", "errors") << ", "
+       << Plural(S.Warnings, "warning", "warnings") << ") in " << S.WithFindings << " of ";
+  OS << Plural(S.TranslationUnits, "translation unit", "translation units");
   std::vector<std::string> Extra;
   if (R.DiffMode)
-    Extra.push_back(std::to_string(S.New) + " new, " + std::to_string(S.Unchanged) + " unchanged, " +
-                    std::to_string(S.Fixed) + " fixed since " + R.DiffBase);
+    Extra.push_back(std::to_string(S.Unchanged) + " unchanged, " + std::to_string(S.Fixed) + " fixed since " +
+                    R.DiffBase);
   if (S.Skipped)
     Extra.push_back(std::to_string(S.Skipped) + " skipped");
   if (S.Failed > S.NotFound)

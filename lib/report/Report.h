@@ -98,7 +98,8 @@ std::vector<RuleInfo> describeRules(const Ruleset &Rules);
 struct Summary {
   unsigned Findings = 0, Errors = 0, Warnings = 0, Suppressed = 0;
   unsigned New = 0, Unchanged = 0, Fixed = 0; // --diff-base only
-  unsigned Baselined = 0;                     // --baseline: known findings left out
+  unsigned NewErrors = 0, NewWarnings = 0, WithNewFindings = 0;
+  unsigned Baselined = 0; // --baseline: known findings left out
   unsigned TranslationUnits = 0, WithFindings = 0, Analysed = 0, Skipped = 0, Failed = 0;
   /// Of the failed: files given that do not exist or have no compile command, which were never compiled.
   unsigned NotFound = 0;

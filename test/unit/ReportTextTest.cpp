@@ -66,8 +66,14 @@ TEST(ReportTextTest, SummaryCountsWhatHappened) {
   R.Findings[0].Diff = Change::New;
   R.Findings[1].Diff = Change::Unchanged;
   R.Findings[2].Diff = Change::Fixed;
-  EXPECT_EQ(summaryLine(R), "2 findings (1 error, 1 warning) in 1 of 4 translation units; 1 new, 1 unchanged, 1 fixed "
+  EXPECT_EQ(summaryLine(R), "1 new finding (1 error, 0 warnings) in 1 of 4 translation units; 1 unchanged, 1 fixed "
                             "since HEAD~1; 1 skipped; 1 failed to compile; 1 suppressed; 2 in the baseline");
+  // An error that the patch did not bring is neither printed nor counted in the headline.
+  R.Findings[0].Diff = Change::Unchanged;
+  EXPECT_EQ(summaryLine(R), "0 new findings (0 errors, 0 warnings) in 0 of 4 translation units; 2 unchanged, 1 fixed "
+                            "since HEAD~1; 1 skipped; 1 failed to compile; 1 suppressed; 2 in the baseline");
+  EXPECT_EQ(text(R, TextOptions{false}), "");
+  R.Findings[0].Diff = Change::New;
   // Patch mode prints the new findings only.
   EXPECT_EQ(text(R, TextOptions{false}), "a.c:3:7: error: min is 0x0 [rule-a]\na.c:3:20: note: min is 0x0\n");
 }
