@@ -314,12 +314,26 @@ void Server::analyseDocument(const std::string &Uri) {
   Request.Command = Commands.commandFor(Doc->Path);
   if (Request.Command.Source.empty()) {
     std::lock_guard<std::mutex> Lock(NoticeMutex);
-    if (Fallback.insert(Uri).second)
+    if (Fallback.insert(Uri).second) {
       log("no compile_commands.json or compile_flags.txt for " + Doc->Path +
               (Options.CompileCommandsDir.empty() ? " in its directory or above"
                                                   : " in " + Options.CompileCommandsDir) +
               ": analysing it as `clang FILE`",
           3);
+      // The log is easy to miss (Neovim shows it nowhere), and without the build's flags a kernel file does not
+      // compile, so nothing at all shows. Said once per session, in the editor's face, with what to do.
+      if (!ToldNoDatabase) {
+        ToldNoDatabase = true;
+        Out.notify("window/showMessage",
+                   llvm::json::Object{
+                       {"type", 2},
+                       {"message", clientText("no compile_commands.json found for " + Doc->Path +
+                                              ", so it is analysed without its build's flags (a kernel file then "
+                                              "does not compile, and shows no finding). For an O= build, start the "
+                                              "server with --compile-commands-dir=BUILD_DIR, or link "
+                                              "BUILD_DIR/compile_commands.json into the source tree.")}});
+      }
+    }
   }
 
   AnalysisResult Result = Options.Analyse(Request, *R->Session);
