@@ -145,6 +145,31 @@ bool isIdentifier(llvm::StringRef S) {
          llvm::all_of(S, [](char C) { return isAsciiIdentifierContinue(C); });
 }
 
+/// The value of a replacement written as C: an integer literal (any base, with or without a U/L suffix), `true` or
+/// `false`, or a macro whose definition is one of those or another such macro. Anything else is not known.
+std::optional<uint64_t> literalValue(llvm::StringRef Text, Preprocessor *PP, unsigned Depth = 0) {
+  Text = Text.trim();
+  while (Text.size() >= 2 && Text.front() == '(' && Text.back() == ')')
+    Text = Text.drop_front().drop_back().trim();
+  if (Text == "true")
+    return 1;
+  if (Text == "false")
+    return 0;
+  llvm::StringRef Digits = Text.rtrim("uUlL");
+  uint64_t V = 0;
+  if (!Digits.empty() && isDigit(Digits.front()) && !Digits.getAsInteger(0, V))
+    return V;
+  if (!PP || Depth > 8 || !isIdentifier(Text))
+    return std::nullopt;
+  const MacroInfo *MI = PP->getMacroInfo(PP->getIdentifierInfo(Text));
+  if (!MI || MI->isFunctionLike())
+    return std::nullopt;
+  std::string Body;
+  for (const Token &T : MI->tokens())
+    Body += PP->getSpelling(T);
+  return literalValue(Body, PP, Depth + 1);
+}
+
 /// The replacement text that compiles in this translation unit, and the value it stands for when known.
 std::pair<std::string, std::optional<uint64_t>> replacementFor(const FixItSpec &Fix, const Ruleset &Rules,
                                                                Preprocessor *PP) {
@@ -152,11 +177,13 @@ std::pair<std::string, std::optional<uint64_t>> replacementFor(const FixItSpec &
   std::optional<uint64_t> Value;
   if (Constant != Rules.Constants.end())
     Value = Constant->second;
+  else
+    Value = literalValue(Fix.Replacement, PP);
   if (PP && isIdentifier(Fix.Replacement) && PP->isMacroDefined(Fix.Replacement))
     return {Fix.Replacement, Value};
-  if (Value)
+  if (Constant != Rules.Constants.end())
     return {toHex(llvm::APInt(64, *Value)) + "ULL", Value};
-  return {Fix.Replacement, std::nullopt};
+  return {Fix.Replacement, Value};
 }
 
 std::optional<FindingFix> makeFix(const Rule &Rl, const AllocatorCall &Call, const std::vector<Scenario> &Scenarios,
@@ -178,16 +205,21 @@ std::optional<FindingFix> makeFix(const Rule &Rl, const AllocatorCall &Call, con
   if (Range.isInvalid())
     return std::nullopt;
   auto [Text, Value] = replacementFor(*Rl.FixIt, Rules, PP);
-  if (Value) {
-    // Offer the fix only if the call, so changed, satisfies the rule on every path.
-    for (const Scenario &S : Scenarios) {
-      RoleValues After = S.Values;
-      unsigned Slot = static_cast<unsigned>(Rl.FixIt->Target);
-      unsigned Width = After[Slot] ? After[Slot]->width() : 64;
-      After[Slot] = ValueSet::constant(Width, *Value);
-      if (judge(Rl.Require, Rules, After, S.Correlated).Outcome == Verdict::Violated)
-        return std::nullopt;
-    }
+  // Offer the fix only if the call, so changed, satisfies the rule on every path and can still be met (its window
+  // holds its size): a replacement whose value is not known proves neither, and a fix that trades the finding for
+  // a request no address satisfies (min = SZ_4G under max = 0xffffffff) is no fix.
+  if (!Value)
+    return std::nullopt;
+  Requirement CanBeMet;
+  CanBeMet.WindowFitsSize = true;
+  for (const Scenario &S : Scenarios) {
+    RoleValues After = S.Values;
+    unsigned Slot = static_cast<unsigned>(Rl.FixIt->Target);
+    unsigned Width = After[Slot] ? After[Slot]->width() : 64;
+    After[Slot] = ValueSet::constant(Width, *Value);
+    if (judge(Rl.Require, Rules, After, S.Correlated).Outcome != Verdict::Holds ||
+        judge(CanBeMet, Rules, After, S.Correlated).Outcome == Verdict::Violated)
+      return std::nullopt;
   }
   FindingFix F;
   F.Range = Range;
