@@ -35,8 +35,9 @@ done
 source=$1
 case $arch in x86_64|arm64) ;; *) echo "prepare-tree.sh: unsupported arch '$arch' (x86_64 or arm64)" >&2; exit 2 ;; esac
 
-step() { # step NAME COMMAND...: runs a step and prints how long it took
+step() { # step NAME COMMAND...: says a step starts (some take minutes), runs it, and prints how long it took
   local name=$1 start=$SECONDS; shift
+  printf 'mmio-audit: %s...\n' "$name" >&2
   "$@"
   printf 'mmio-audit: %-28s %4ds\n' "$name" $((SECONDS - start)) >&2
 }
@@ -111,8 +112,8 @@ if ((select)) && [[ -x $cli ]]; then
     mkdir -p "$out/mmio-audit"
     select_units() {
       local first=$out/mmio-audit/first-pass.json objects
-      "$cli" -p "$database" ${rules:+--rules "$rules"} --write-candidates="$first" --progress=never --quiet \
-        -j "$(nproc)"
+      # Progress on a terminal: this pass preprocesses every unit of the configuration (minutes).
+      "$cli" -p "$database" ${rules:+--rules "$rules"} --write-candidates="$first" --quiet -j "$(nproc)"
       # A unit that does not preprocess stays a candidate (only a proof of no call leaves one out). After `make
       # prepare` those are the units that need files Kbuild generates when it builds them (selinux's flask.h, the
       # vdso images, the crc tables): build them, and the second pass decides them on their real contents.
