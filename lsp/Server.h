@@ -112,9 +112,9 @@ private:
 
   std::mutex PublishMutex; // a document's close and its last analysis's publication do not interleave
   std::mutex NoticeMutex;
-  llvm::StringSet<> Fallback; // documents told that no compilation database was found
+  llvm::StringSet<> Fallback;  // documents told that no compilation database was found
   bool ToldNoDatabase = false; // the user was shown (window/showMessage) how to point the server at one
-  llvm::StringSet<> Broken;   // documents whose unit last failed to compile
+  llvm::StringSet<> Broken;    // documents whose unit last failed to compile
 
   std::unique_ptr<Scheduler> Worker; // last: stopped first
 };
