@@ -5,6 +5,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
 
 #include <algorithm>
 
@@ -88,8 +90,15 @@ AllocatorCall makeAllocatorCall(const CallExpr *Call, const FunctionDecl *Callee
   C.DestinationField = destinationField(C.arg(Role::Destination));
   C.SizeMacros = macrosSpelling(C.arg(Role::Size), SM, Ctx.getLangOpts());
   SourceLocation Where = SM.getExpansionLoc(Call->getBeginLoc());
-  if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getFileID(Where)))
-    C.File = F->getName().str();
+  if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getFileID(Where))) {
+    // Absolute, against the compile's working directory: an in-tree Kbuild compile names its files relative
+    // ("drivers/misc/mydrv/core.c"), where an `applies-to` glob such as "*/drivers/misc/mydrv/*.c" would never
+    // match.
+    llvm::SmallString<256> Path(F->getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    C.File = std::string(Path);
+  }
   return C;
 }
 

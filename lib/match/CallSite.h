@@ -35,7 +35,7 @@ struct AllocatorCall {
   std::string DestinationField;
   /// The macros the size argument is spelled with, outermost first (`PCI_CONFIG_MMIO_LENGTH`).
   std::vector<std::string> SizeMacros;
-  /// The file the call is written in (after macro expansion), as the compiler opened it.
+  /// The file the call is written in (after macro expansion), absolute against the compile's working directory.
   std::string File;
 
   const clang::Expr *arg(Role R) const { return Args[static_cast<unsigned>(R)]; }

@@ -11,4 +11,5 @@
 #define SZ_2G 0x80000000
 #define SZ_4G _AC(0x100000000, ULL)
 #define SZ_8G _AC(0x200000000, ULL)
+#define SZ_64K 0x00010000 /* after the others: tests name their lines */
 #endif
