@@ -16,19 +16,25 @@ llvm::Error cannotWrite(llvm::StringRef Path, llvm::Error E) {
   return cannotWrite(Path, EC);
 }
 
-} // namespace
-
-llvm::Expected<StagedFile> StagedFile::create(llvm::StringRef Path,
-                                              llvm::function_ref<llvm::Error(llvm::raw_ostream &)> Write,
-                                              std::optional<llvm::sys::fs::perms> Mode) {
-  // Only a regular file is replaced: renaming over a device node, a FIFO or a symbolic link would swap it for a
-  // regular file (as root, `-o /dev/null` would replace the system's).
+/// Only a regular file is replaced: renaming over a device node, a FIFO or a symbolic link would swap it for a
+/// regular file (as root, `-o /dev/null` would replace the system's).
+llvm::Error refuseNonRegularTarget(llvm::StringRef Path) {
   llvm::sys::fs::file_status Existing;
   if (!llvm::sys::fs::status(Path, Existing, /*Follow=*/false) && llvm::sys::fs::exists(Existing) &&
       Existing.type() != llvm::sys::fs::file_type::regular_file)
     return llvm::createStringError(std::make_error_code(std::errc::invalid_argument),
                                    "cannot write %s: not a regular file, and only regular files are replaced",
                                    Path.str().c_str());
+  return llvm::Error::success();
+}
+
+} // namespace
+
+llvm::Expected<StagedFile> StagedFile::create(llvm::StringRef Path,
+                                              llvm::function_ref<llvm::Error(llvm::raw_ostream &)> Write,
+                                              std::optional<llvm::sys::fs::perms> Mode) {
+  if (llvm::Error E = refuseNonRegularTarget(Path))
+    return std::move(E);
   // Beside the target, so the final rename stays within one file system. TempFile::create registers the file for
   // removal should a signal end the process.
   llvm::SmallString<256> Model(llvm::sys::path::parent_path(Path));
@@ -76,12 +82,8 @@ void StagedFile::discard() {
 }
 
 llvm::Error checkWritable(llvm::StringRef Path) {
-  llvm::sys::fs::file_status Existing;
-  if (!llvm::sys::fs::status(Path, Existing, /*Follow=*/false) && llvm::sys::fs::exists(Existing) &&
-      Existing.type() != llvm::sys::fs::file_type::regular_file)
-    return llvm::createStringError(std::make_error_code(std::errc::invalid_argument),
-                                   "cannot write %s: not a regular file, and only regular files are replaced",
-                                   Path.str().c_str());
+  if (llvm::Error E = refuseNonRegularTarget(Path))
+    return E;
   llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
   if (Dir.empty())
     Dir = ".";

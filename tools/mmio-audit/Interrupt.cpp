@@ -1,5 +1,6 @@
 #include "Interrupt.h"
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Signals.h"
 
 #include <atomic>
@@ -36,13 +37,12 @@ extern "C" void onInterrupt(int Signal) {
   errno = SavedErrno;
 }
 
-[[noreturn]] void stopFor(int Signal) {
-  commitMutex().lock();              // held until the process ends: nothing is committed after this point
-  llvm::sys::RunInterruptHandlers(); // removes the files registered with RemoveFileOnSignal: staged reports, fixes
-  std::string Message = std::string("\nmmio-audit: error: interrupted by ") +
-                        (Signal == SIGINT ? "SIGINT" : "SIGTERM") + "; no report or fix was left half-written\n";
-  if (!NewLineFirst)
-    Message.erase(0, 1);
+/// Ends the process killed by `Signal`, as the shell and make should see it, after removing the files registered
+/// with RemoveFileOnSignal (staged reports, fixes); the commit lock is held until then, so nothing is committed
+/// after this point. `Message` goes to standard error first.
+[[noreturn]] void endKilledBy(int Signal, llvm::StringRef Message) {
+  commitMutex().lock();
+  llvm::sys::RunInterruptHandlers();
   (void)!::write(STDERR_FILENO, Message.data(), Message.size());
   std::signal(Signal, SIG_DFL);
   sigset_t Unblock;
@@ -51,6 +51,14 @@ extern "C" void onInterrupt(int Signal) {
   pthread_sigmask(SIG_UNBLOCK, &Unblock, nullptr);
   ::raise(Signal);
   ::_exit(128 + Signal); // only if the signal could not end the process
+}
+
+[[noreturn]] void stopFor(int Signal) {
+  std::string Message = std::string("\nmmio-audit: error: interrupted by ") +
+                        (Signal == SIGINT ? "SIGINT" : "SIGTERM") + "; no report or fix was left half-written\n";
+  if (!NewLineFirst)
+    Message.erase(0, 1);
+  endKilledBy(Signal, Message);
 }
 
 void watch() {
@@ -93,17 +101,7 @@ void handleInterrupts(IgnoredSignals Ignored) {
 
 void ignoreBrokenPipe() { std::signal(SIGPIPE, SIG_IGN); }
 
-void endQuietlyOnBrokenPipe() {
-  commitMutex().lock(); // as an interrupt: nothing is committed after this point
-  llvm::sys::RunInterruptHandlers();
-  std::signal(SIGPIPE, SIG_DFL);
-  sigset_t Unblock;
-  sigemptyset(&Unblock);
-  sigaddset(&Unblock, SIGPIPE);
-  pthread_sigmask(SIG_UNBLOCK, &Unblock, nullptr);
-  ::raise(SIGPIPE);
-  ::_exit(128 + SIGPIPE);
-}
+void endQuietlyOnBrokenPipe() { endKilledBy(SIGPIPE, ""); }
 
 DeferInterrupts::DeferInterrupts() : Lock(commitMutex()) {}
 DeferInterrupts::~DeferInterrupts() {
