@@ -10,7 +10,8 @@ packages=(
   clang-tools-19 clang-tidy-19 clang-format-19 neovim time patch
 )
 if [[ "${1:-}" == "--kernel" ]]; then
-  packages+=(lld-19 bc bison flex libelf-dev libssl-dev xz-utils make linux-source-6.12)
+  packages+=(lld-19 bc bison flex libelf-dev libssl-dev xz-utils make linux-source-6.12
+             gcc gcc-aarch64-linux-gnu)
 fi
 
 sudo_cmd=()

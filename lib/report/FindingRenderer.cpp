@@ -1,6 +1,7 @@
 #include "report/FindingRenderer.h"
 
 #include "diag/FindingEmitter.h"
+#include "report/PrefixedDiagnosticPrinter.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
@@ -21,14 +22,18 @@ std::string FindingRenderer::render(const Finding &F) {
   // finding from different translation units print the same.
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> Opts(new DiagnosticOptions());
   Opts->ShowColors = Colors;
-  TextDiagnosticPrinter Printer(OS, Opts.get());
-  DiagnosticsEngine Diags(llvm::IntrusiveRefCntPtr<DiagnosticIDs>(new DiagnosticIDs()), Opts, &Printer,
+  std::unique_ptr<DiagnosticConsumer> Printer;
+  if (Prefix.empty())
+    Printer = std::make_unique<TextDiagnosticPrinter>(OS, Opts.get());
+  else
+    Printer = std::make_unique<PrefixedDiagnosticPrinter>(OS, Opts.get(), Prefix);
+  DiagnosticsEngine Diags(llvm::IntrusiveRefCntPtr<DiagnosticIDs>(new DiagnosticIDs()), Opts, Printer.get(),
                           /*ShouldOwnClient=*/false);
   Diags.setSourceManager(&SM);
-  Printer.BeginSourceFile(LangOpts, nullptr);
+  Printer->BeginSourceFile(LangOpts, nullptr);
   EngineDiagnosticSink Sink(Diags);
   FindingEmitter(Sink, SM, Outside).emit(F);
-  Printer.EndSourceFile();
+  Printer->EndSourceFile();
   OS.flush();
   return Out;
 }

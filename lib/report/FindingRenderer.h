@@ -18,8 +18,9 @@ namespace mmio {
 class FindingRenderer {
 public:
   /// `SM` gains the ruleset file when a note points into it, as the plugin's notes do.
-  FindingRenderer(clang::SourceManager &SM, const clang::LangOptions &LangOpts, bool Colors)
-      : SM(SM), LangOpts(LangOpts), Colors(Colors) {}
+  /// `Prefix`, when given, goes between each message's location and its level ("mmio-audit: warning:").
+  FindingRenderer(clang::SourceManager &SM, const clang::LangOptions &LangOpts, bool Colors, std::string Prefix = "")
+      : SM(SM), LangOpts(LangOpts), Colors(Colors), Prefix(std::move(Prefix)) {}
 
   /// `F` as a diagnostic ("FILE:LINE:COL: warning: MESSAGE [rule-id]", the source line with its caret and fix-it,
   /// then its notes), at its severity.
@@ -29,6 +30,7 @@ private:
   clang::SourceManager &SM;
   const clang::LangOptions &LangOpts;
   bool Colors;
+  std::string Prefix;
   ExternalFileLocations Outside;
 };
 

@@ -28,7 +28,7 @@ std::string physicalFile(const SourceManager &SM, SourceLocation Loc, llvm::Stri
 UnitReportFindings toReportFindings(const std::vector<AuditedFinding> &Findings, SourceManager &SM,
                                     const LangOptions &LangOpts, const ReportFindingOptions &Options) {
   UnitReportFindings Out;
-  FindingRenderer Renderer(SM, LangOpts, Options.Colors);
+  FindingRenderer Renderer(SM, LangOpts, Options.Colors, Options.TextPrefix);
   for (const AuditedFinding &A : Findings) {
     const Finding &F = A.F;
     ReportFinding R;

@@ -20,6 +20,7 @@ namespace mmio {
 struct ReportFindingOptions {
   bool RenderText = true;      // fill ReportFinding::Rendered
   bool Colors = false;         // ... with ANSI colours
+  std::string TextPrefix;      // ... with this between location and level ("mmio-audit"), as sparse prints
   std::string Directory;       // the compile command's directory: relative file names are relative to it
   std::string TranslationUnit; // the unit's main file, absolute
 };

@@ -2,6 +2,8 @@
 
 #include "BuildConfig.h"
 
+#include <memory>
+
 namespace cl = llvm::cl;
 
 namespace mmio {
@@ -35,6 +37,28 @@ cl::opt<std::string> ResourceDir("resource-dir", cl::desc("Clang's resource dire
 } // namespace
 
 cl::OptionCategory &sessionOptionCategory() { return Category; }
+
+void addSessionOptionsTo(cl::SubCommand &Sub) {
+  // Registered at the top level when constructed; registered again with both, as llvm::cl lets a front end do.
+  // std::addressof: a cl::list's operator& gives its values.
+  cl::Option *const Options[] = {&Rules,
+                                 std::addressof(Disable),
+                                 &Unknown,
+                                 &Werror,
+                                 std::addressof(DropFlag),
+                                 std::addressof(ExtraArg),
+                                 std::addressof(ExtraArgBefore),
+                                 &ResourceDir};
+  for (cl::Option *O : Options) {
+    if (O->Subs.contains(&cl::SubCommand::getAll()) || O->Subs.contains(&Sub))
+      continue;
+    O->removeArgument();
+    if (O->Subs.empty())
+      O->addSubCommand(cl::SubCommand::getTopLevel());
+    O->addSubCommand(Sub);
+    O->addArgument();
+  }
+}
 
 AuditSettings sessionSettingsFromCommandLine() {
   AuditSettings S;

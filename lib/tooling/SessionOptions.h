@@ -14,6 +14,9 @@ namespace mmio {
 /// The category the options are listed under in --help; a front end shows it beside its own.
 llvm::cl::OptionCategory &sessionOptionCategory();
 
+/// Offers the options in `Sub` as well as at the top level; call before parsing.
+void addSessionOptionsTo(llvm::cl::SubCommand &Sub);
+
 /// After llvm::cl has parsed the command line: --rules, --disable, --unknown, --werror.
 AuditSettings sessionSettingsFromCommandLine();
 

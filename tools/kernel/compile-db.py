@@ -33,13 +33,15 @@ def compile_words(command):
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--arch", default="x86_64", choices=["x86_64", "arm64"])
+    p.add_argument("--cc", default="clang", choices=["clang", "gcc"], help="the toolchain the tree is configured for")
     p.add_argument("src")
     p.add_argument("build")
     p.add_argument("output")
     a = p.parse_args()
     src, build = os.path.abspath(a.src), os.path.abspath(a.build)
-    make = ["make", "-C", src, "O=" + build, "LLVM=-19", "ARCH=" + ("x86" if a.arch == "x86_64" else "arm64"),
-            "-n", "-k", "vmlinux", "modules"]
+    toolchain = ["LLVM=-19"] if a.cc == "clang" else (["CROSS_COMPILE=aarch64-linux-gnu-"] if a.arch == "arm64" else [])
+    make = ["make", "-C", src, "O=" + build] + toolchain + ["ARCH=" + ("x86" if a.arch == "x86_64" else "arm64"),
+                                                           "-n", "-k", "vmlinux", "modules"]
     dry = subprocess.run(make, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     commands = {}
     for target, command in FIXDEP.findall(dry.stdout):

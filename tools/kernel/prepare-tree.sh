@@ -4,17 +4,20 @@
 # (BUILD_DIR/compile_commands.json, from Kbuild's dry run) and, with the mmio-audit CLI, the database of the units
 # that may call an allocator (BUILD_DIR/mmio-audit/compile_commands.json). Re-running reuses what is there.
 #
-# Usage: tools/kernel/prepare-tree.sh [--arch x86_64|arm64] [--cache DIR] [--cli PATH] [--rules FILE] [--no-select]
-#                                     SOURCE
+# Usage: tools/kernel/prepare-tree.sh [--arch x86_64|arm64] [--cc clang|gcc] [--cache DIR] [--cli PATH]
+#                                     [--rules FILE] [--no-select] SOURCE
 #   SOURCE      a kernel source directory, or a Debian package name such as linux-source-6.12
 #   --cli       the mmio-audit binary that selects the units (default: $MMIO_AUDIT_CLI, else build/bin/mmio-audit)
 #   --rules     the ruleset whose allocators select them (default: the built-in one)
+#   --cc        the toolchain: clang (LLVM=-19, the default) or gcc (Debian's gcc, gcc-aarch64-linux-gnu for arm64);
+#               a GCC tree is built in BUILD_DIR ending in -gcc
 #   --no-select stop after the whole tree's database (the selection preprocesses every unit: minutes)
 # Prints, on its last line, the source and build directories: "SRC_DIR BUILD_DIR".
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 arch=x86_64
+cc=clang
 cli=${MMIO_AUDIT_CLI:-$root/build/bin/mmio-audit}
 select=1
 rules=
@@ -23,6 +26,7 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     --arch) arch=$2; shift 2 ;;
     --cache) cache=$2; shift 2 ;;
+    --cc) cc=$2; shift 2 ;;
     --cli) cli=$2; shift 2 ;;
     --no-select) select=0; shift ;;
     --rules) rules=$2; shift 2 ;;
@@ -34,6 +38,7 @@ done
 [[ $# -eq 1 ]] || { echo "prepare-tree.sh: expected one SOURCE (see --help)" >&2; exit 2; }
 source=$1
 case $arch in x86_64|arm64) ;; *) echo "prepare-tree.sh: unsupported arch '$arch' (x86_64 or arm64)" >&2; exit 2 ;; esac
+case $cc in clang|gcc) ;; *) echo "prepare-tree.sh: unsupported --cc '$cc' (clang or gcc)" >&2; exit 2 ;; esac
 
 step() { # step NAME COMMAND...: says a step starts (some take minutes), runs it, and prints how long it took
   local name=$1 start=$SECONDS; shift
@@ -71,8 +76,14 @@ fi
 [[ -f $src/Makefile && -d $src/drivers ]] || { echo "prepare-tree.sh: '$src' does not look like a kernel source tree" >&2; exit 2; }
 
 out=$cache/build/$name-$arch
+[[ $cc == clang ]] || out+=-$cc
 mkdir -p "$out"
-make_args=(-C "$src" O="$out" LLVM=-19 ARCH="${arch/x86_64/x86}" -s)
+case $cc/$arch in
+  clang/*) toolchain=(LLVM=-19) ;;
+  gcc/x86_64) toolchain=() ;;
+  gcc/arm64) toolchain=(CROSS_COMPILE=aarch64-linux-gnu-) ;;
+esac
+make_args=(-C "$src" O="$out" "${toolchain[@]}" ARCH="${arch/x86_64/x86}" -s)
 
 if [[ ! -f $out/.config ]]; then
   configure() {
@@ -99,7 +110,7 @@ step "make prepare" make "${make_args[@]}" -j "$(nproc)" prepare
 # Every C unit of the configuration with Kbuild's command, without building: a few seconds.
 database=$out/compile_commands.json
 if [[ ! -f $database || $out/.config -nt $database ]]; then
-  step "compile database" python3 "$root/tools/kernel/compile-db.py" --arch "$arch" "$src" "$out" "$database"
+  step "compile database" python3 "$root/tools/kernel/compile-db.py" --arch "$arch" --cc "$cc" "$src" "$out" "$database"
 fi
 
 # The units that may call an allocator, chosen by the CLI's own sound prefilter: each unit preprocessed once here,

@@ -67,6 +67,7 @@ public:
     ReportFindingOptions Report;
     Report.RenderText = Options.RenderText;
     Report.Colors = Options.Colors;
+    Report.TextPrefix = Options.TextPrefix;
     Report.Directory = Job.Command.Directory;
     Report.TranslationUnit = Job.File;
     UnitReportFindings Got = toReportFindings(Findings, CI.getSourceManager(), CI.getLangOpts(), Report);

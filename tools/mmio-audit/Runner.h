@@ -24,6 +24,7 @@ namespace mmio {
 struct RunOptions {
   bool RenderText = true; // render findings as clang prints them (text reports)
   bool Colors = false;
+  std::string TextPrefix; // between a rendered finding's location and level (kbuild: "mmio-audit")
   bool Prefilter = true;
   bool StopAfterPrefilter = false; // --write-candidates: a unit the prefilter keeps is a candidate, not parsed
   bool ScanSuppressions = false;   // collect every suppression comment under the source root

@@ -6,6 +6,7 @@
 #include "Delivery.h"
 #include "DiffMode.h"
 #include "Interrupt.h"
+#include "Kbuild.h"
 #include "Merge.h"
 #include "Options.h"
 #include "Output.h"
@@ -91,6 +92,9 @@ int main(int argc, const char **argv) {
   ignoreBrokenPipe();
   // The target registry tells a cross compiler's name (aarch64-linux-gnu-gcc) from any other.
   llvm::InitializeAllTargetInfos();
+  // Kbuild's argument list is mostly the compiler's: the subcommand splits it before llvm::cl sees any of it.
+  if (argc > 1 && llvm::StringRef(argv[1]) == "kbuild")
+    return runKbuild(argc, argv);
 
   llvm::Expected<CliOptions> Parsed = parseCommandLine(argc, argv);
   if (!Parsed)

@@ -1,0 +1,36 @@
+// The argument list Kbuild gives a source checker (`make C=1 CHECK=...` runs `$(CHECK) $(CHECKFLAGS) $(c_flags)
+// file.c` in the object tree), made into a compile command for clang: sparse's own flags dropped, the target that
+// `--arch=`, `-m64`/`-m32` and the endianness flag name made explicit, and the object Kbuild is building recovered
+// from its dependency file's name, for per-unit outputs.
+#ifndef MMIO_AUDIT_TOOLING_KBUILDCOMMAND_H
+#define MMIO_AUDIT_TOOLING_KBUILDCOMMAND_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace mmio {
+
+struct KbuildCommand {
+  /// "clang", the target, then Kbuild's compiler flags and the source file: a command for cleanCommandLine, which
+  /// still drops what GCC alone knows and whatever writes a file (-Wp,-MMD,...).
+  std::vector<std::string> CompilerArgs;
+  std::string Source;                    // the unit's source file, as Kbuild names it
+  std::string Object;                    // the object Kbuild builds from it (relative to the object tree); may be empty
+  std::string Target;                    // the triple given or derived
+  std::vector<std::string> CheckerFlags; // sparse's flags, dropped
+};
+
+/// Whether `Arg`, a "--" option, belongs to a compile command: sparse's --arch=, or one clang's driver knows
+/// (--target=, --sysroot=). The checker's own options come before the first of these.
+bool isCompileCommandOption(llvm::StringRef Arg);
+
+/// The compile command in `Args` (what follows the checker's own options). Errors say what is missing: no source
+/// file, more than one, an architecture clang has no target for.
+llvm::Expected<KbuildCommand> parseKbuildCommand(llvm::ArrayRef<std::string> Args);
+
+} // namespace mmio
+
+#endif
