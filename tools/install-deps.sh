@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything mmio-audit needs to build and test on Debian bookworm.
-# Kernel-tree extras (lld, the linux-source packages) come with --kernel.
+# Kernel-tree and suite extras (lld, the linux-source packages, GCC and its arm64 cross compiler for Kbuild's
+# checker hook, chromium for the HTML report's layout check) come with --kernel.
 set -euo pipefail
 
 packages=(
@@ -11,7 +12,7 @@ packages=(
 )
 if [[ "${1:-}" == "--kernel" ]]; then
   packages+=(lld-19 bc bison flex libelf-dev libssl-dev xz-utils make linux-source-6.12
-             gcc gcc-aarch64-linux-gnu)
+             gcc gcc-aarch64-linux-gnu chromium)
 fi
 
 sudo_cmd=()

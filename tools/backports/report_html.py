@@ -16,6 +16,9 @@ table.matrix td.v { text-align: center; font-weight: 600; min-width: 9em; }
 .violated { background: #ffd7d5; color: #82071e; } .clean { background: #d2f4dc; color: #0a3622; }
 .unknown { background: #fff1c2; color: #633c01; } .not-audited { background: #e6e8eb; color: #424a53; }
 td.v, td.verdict { white-space: nowrap; }
+/* A tree's name or path may have no place to break (underscores, a long commit id): it wraps anywhere rather than
+   push the verdicts out of the window. */
+table.matrix tbody th, table.matrix td:not(.v), table.calls td:first-child { overflow-wrap: anywhere; }
 .meta { color: #57606a; } .legend span { display: inline-block; padding: .1em .5em; margin-right: .3em;
        border-radius: 3px; font-weight: 600; }
 .error { border-left: 4px solid #cf222e; background: #fff5f5; padding: .5em 1em; white-space: pre-wrap; }
