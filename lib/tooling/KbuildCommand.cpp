@@ -71,25 +71,27 @@ std::string objectOfDependencyFile(llvm::StringRef DepFile) {
 
 } // namespace
 
-bool isCompileCommandOption(llvm::StringRef Arg) {
-  if (Arg.starts_with("--arch="))
-    return true;
-  std::string Copy = Arg.str();
-  const char *Argv[] = {Copy.c_str()};
-  unsigned MissingIndex = 0, MissingCount = 0;
-  llvm::opt::InputArgList Parsed = clang::driver::getDriverOptTable().ParseArgs(
-      Argv, MissingIndex, MissingCount, llvm::opt::Visibility(clang::driver::options::ClangOption));
-  return llvm::none_of(
-             Parsed,
-             [](const llvm::opt::Arg *A) { return A->getOption().getKind() == llvm::opt::Option::UnknownClass; }) &&
-         Parsed.size() == 1;
+std::string kbuildObject(llvm::ArrayRef<std::string> Args) {
+  std::string Object;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (A == "-o" && I + 1 < Args.size())
+      return Args[I + 1]; // -o wins over the dependency file
+    for (llvm::StringRef Prefix : {"-Wp,-MMD,", "-Wp,-MD,"})
+      if (A.starts_with(Prefix) && Object.empty())
+        Object = objectOfDependencyFile(A.drop_front(Prefix.size()).split(',').first);
+  }
+  return Object;
 }
 
-llvm::Expected<KbuildCommand> parseKbuildCommand(llvm::ArrayRef<std::string> Args) {
+llvm::Expected<KbuildCommand> parseKbuildCommand(llvm::ArrayRef<std::string> Args,
+                                                 llvm::ArrayRef<std::string> ExtraArgs) {
   KbuildCommand Out;
   MachineFlags Machine;
+  // An LLVM=1 build names its target, and its -m32 or -mbig-endian refine it (ARCH=i386 is --target=x86_64 -m32):
+  // those stay. In a GCC build they only tell the triple derived below.
+  bool TargetGiven = hasTarget(Args) || hasTarget(ExtraArgs);
   std::vector<std::string> Compiler;
-  std::string OutputObject;
   for (size_t I = 0; I < Args.size(); ++I) {
     llvm::StringRef A = Args[I];
     if (llvm::is_contained(SparseFlags, A)) {
@@ -101,27 +103,21 @@ llvm::Expected<KbuildCommand> parseKbuildCommand(llvm::ArrayRef<std::string> Arg
       Out.CheckerFlags.push_back(A.str());
       continue;
     }
-    // The machine flags go too: the target triple carries them, and clang refuses some for some targets.
-    if (A == "-m64" || A == "-m32") {
-      Machine.Is64 = A == "-m64";
-      Out.CheckerFlags.push_back(A.str());
-      continue;
+    // Without a target given, the machine flags go too: the derived triple carries them, and clang refuses some for
+    // some targets (-mbig-endian for x86).
+    if (A == "-m64" || A == "-m32" || A == "-mbig-endian" || A == "-mlittle-endian") {
+      if (A == "-m64" || A == "-m32")
+        Machine.Is64 = A == "-m64";
+      else
+        Machine.BigEndian = A == "-mbig-endian";
+      if (!TargetGiven) {
+        Out.CheckerFlags.push_back(A.str());
+        continue;
+      }
     }
-    if (A == "-mbig-endian" || A == "-mlittle-endian") {
-      Machine.BigEndian = A == "-mbig-endian";
-      Out.CheckerFlags.push_back(A.str());
-      continue;
-    }
-    // Kept for cleanCommandLine to drop; read here for the object's name.
-    for (llvm::StringRef Prefix : {"-Wp,-MMD,", "-Wp,-MD,"})
-      if (A.starts_with(Prefix) && Out.Object.empty())
-        Out.Object = objectOfDependencyFile(A.drop_front(Prefix.size()).split(',').first);
-    if (A == "-o" && I + 1 < Args.size())
-      OutputObject = Args[I + 1];
     Compiler.push_back(A.str());
   }
-  if (!OutputObject.empty())
-    Out.Object = OutputObject;
+  Out.Object = kbuildObject(Args);
 
   // The source file, as clang's driver tells inputs from option values (`-include FILE`, `-isystem DIR`).
   std::vector<const char *> Argv;
@@ -142,7 +138,7 @@ llvm::Expected<KbuildCommand> parseKbuildCommand(llvm::ArrayRef<std::string> Arg
         Inputs.size(), Inputs[0].c_str(), Inputs[1].c_str(), Inputs.size() > 2 ? ", ..." : "");
   Out.Source = Inputs.front();
 
-  if (!hasTarget(Compiler)) {
+  if (!TargetGiven) {
     // An LLVM=1 build passes --target itself; a GCC build says the architecture in sparse's flags only.
     if (Machine.Arch.empty())
       Out.Target = llvm::sys::getDefaultTargetTriple();

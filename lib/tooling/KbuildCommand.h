@@ -23,13 +23,15 @@ struct KbuildCommand {
   std::vector<std::string> CheckerFlags; // sparse's flags, dropped
 };
 
-/// Whether `Arg`, a "--" option, belongs to a compile command: sparse's --arch=, or one clang's driver knows
-/// (--target=, --sysroot=). The checker's own options come before the first of these.
-bool isCompileCommandOption(llvm::StringRef Arg);
+/// The object Kbuild builds with `Args` (relative to the object tree), from its dependency file's name
+/// (`-Wp,-MMD,dir/.obj.o.d`) or `-o`; empty when neither says.
+std::string kbuildObject(llvm::ArrayRef<std::string> Args);
 
-/// The compile command in `Args` (what follows the checker's own options). Errors say what is missing: no source
-/// file, more than one, an architecture clang has no target for.
-llvm::Expected<KbuildCommand> parseKbuildCommand(llvm::ArrayRef<std::string> Args);
+/// The compile command in `Args` (what follows the checker's own options); `ExtraArgs`, what the user adds to it,
+/// may name the target. Errors say what is missing: no source file, more than one, an architecture clang has no
+/// target for.
+llvm::Expected<KbuildCommand> parseKbuildCommand(llvm::ArrayRef<std::string> Args,
+                                                 llvm::ArrayRef<std::string> ExtraArgs = {});
 
 } // namespace mmio
 
