@@ -6,7 +6,6 @@
 #include "Runner.h"
 
 #include "input/PrintableText.h"
-#include "rules/RulesetError.h"
 #include "source/FileLocation.h"
 #include "tooling/KbuildCommand.h"
 #include "tooling/SessionOptions.h"
@@ -162,12 +161,8 @@ int runKbuild(int Argc, const char **Argv) {
   if (llvm::Error E = checkCleanupOptions(Cleanup))
     return configurationError(llvm::toString(std::move(E)));
   llvm::Expected<AuditSession> Session = AuditSession::load(Settings);
-  if (!Session) {
-    llvm::handleAllErrors(
-        Session.takeError(), [](const RulesetError &E) { llvm::errs() << E.message() << "\n"; },
-        [](const llvm::ErrorInfoBase &E) { configurationError(E.message()); });
-    return ExitFailure;
-  }
+  if (!Session)
+    return reportSessionLoadError(Session.takeError());
 
   llvm::SmallString<256> WorkingDirectory;
   if (std::error_code EC = llvm::sys::fs::current_path(WorkingDirectory))
@@ -192,9 +187,8 @@ int runKbuild(int Argc, const char **Argv) {
       return IsFatal ? ExitFailure : Code;
     }
     Report R = emptyReport(Session->rules(), Root);
-    if (Info.File.empty()) // no source file to name: the unit is known by its object
-      Info.File = absolutePath(Object, WorkingDirectory);
-    Info.File = absolutePath(Info.File, WorkingDirectory);
+    // No source file to name: the unit is known by its object.
+    Info.File = absolutePath(Info.File.empty() ? Object : Info.File, WorkingDirectory);
     if (Info.Directory.empty())
       Info.Directory = std::string(WorkingDirectory);
     R.TranslationUnits.push_back(std::move(Info));

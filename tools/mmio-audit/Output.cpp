@@ -7,12 +7,20 @@
 #include "report/JsonReport.h"
 #include "report/SarifReport.h"
 #include "report/TextWriter.h"
+#include "rules/RulesetError.h"
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace mmio {
+
+int reportSessionLoadError(llvm::Error E) {
+  llvm::handleAllErrors(
+      std::move(E), [](const RulesetError &R) { llvm::errs() << R.message() << "\n"; },
+      [](const llvm::ErrorInfoBase &Other) { llvm::errs() << "mmio-audit: error: " << Other.message() << "\n"; });
+  return ExitFailure;
+}
 
 llvm::Error writeReportTo(const Report &R, ReportFormat Format, llvm::raw_ostream &OS, bool Summary) {
   switch (Format) {

@@ -20,6 +20,10 @@ llvm::Error writeReportTo(const Report &R, ReportFormat Format, llvm::raw_ostrea
 /// the process as SIGPIPE does, without a word, as other command-line tools end then.
 llvm::Error flushStandardOutput();
 
+/// Prints why a session did not load, a ruleset error as the compiler prints its errors ("FILE:LINE:COL: error:
+/// ..."), anything else as "mmio-audit: error: ..."; returns ExitFailure.
+int reportSessionLoadError(llvm::Error E);
+
 /// 2 when a unit failed, else 1 when a finding at the failing severity remains (in patch mode: a new one), else 0.
 ExitCode exitCodeFor(const Report &R);
 

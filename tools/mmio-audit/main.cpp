@@ -15,7 +15,6 @@
 
 #include "report/AtomicFile.h"
 #include "report/Fixes.h"
-#include "rules/RulesetError.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -109,13 +108,8 @@ int main(int argc, const char **argv) {
     return runMerge(Options);
 
   llvm::Expected<AuditSession> Session = AuditSession::load(Options.Session);
-  if (!Session) {
-    // A ruleset error is already "FILE:LINE:COL: error: ...": printed as the compiler prints its errors.
-    llvm::handleAllErrors(
-        Session.takeError(), [](const RulesetError &E) { llvm::errs() << E.message() << "\n"; },
-        [](const llvm::ErrorInfoBase &E) { fail(E.message()); });
-    return ExitFailure;
-  }
+  if (!Session)
+    return reportSessionLoadError(Session.takeError());
   llvm::Expected<LoadedDatabase> DB = loadCompilationDatabase(Options);
   if (!DB)
     return fail(DB.takeError());
