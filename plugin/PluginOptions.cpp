@@ -9,6 +9,7 @@ const char *pluginHelpText() {
          "  rules=FILE       check against the ruleset FILE instead of the built-in rules/hyperv.yaml\n"
          "  werror           report findings as errors\n"
          "  disable=ID[,ID]  do not check the rules with these ids (repeatable)\n"
+         "  enable=ID[,ID]   also check these opt-in rules (`enabled: false` in the ruleset; repeatable)\n"
          "  unknown          also report calls a rule cannot decide\n"
          "  list-calls       list every allocator call with its bounds (as remarks)\n"
          "  help             print this text\n";
@@ -34,7 +35,7 @@ llvm::Expected<PluginOptions> parsePluginOptions(const std::vector<std::string> 
       if (llvm::Error E = NeedsValue())
         return std::move(E);
       O.Settings.RulesPath = Value.str();
-    } else if (Key == "disable") {
+    } else if (Key == "disable" || Key == "enable") {
       if (llvm::Error E = NeedsValue())
         return std::move(E);
       // Every id given must be a rule's: an empty one (`disable=,,,`, `disable=a,,b`) is a typo, not a no-op.
@@ -42,10 +43,9 @@ llvm::Expected<PluginOptions> parsePluginOptions(const std::vector<std::string> 
       Value.split(Ids, ',', -1, /*KeepEmpty=*/true);
       for (llvm::StringRef Id : Ids) {
         if (Id.trim().empty())
-          return llvm::createStringError("plugin argument 'disable=%s' has an empty rule id (expected "
-                                         "disable=ID[,ID...])",
-                                         Value.str().c_str());
-        O.Settings.Disabled.push_back(Id.trim().str());
+          return llvm::createStringError("plugin argument '%s=%s' has an empty rule id (expected %s=ID[,ID...])",
+                                         Key.str().c_str(), Value.str().c_str(), Key.str().c_str());
+        (Key == "disable" ? O.Settings.Disabled : O.Settings.Enabled).push_back(Id.trim().str());
       }
     } else if (Key == "werror") {
       if (llvm::Error E = TakesNoValue())
@@ -63,7 +63,7 @@ llvm::Expected<PluginOptions> parsePluginOptions(const std::vector<std::string> 
       O.Help = true;
     } else {
       return llvm::createStringError("unknown plugin argument '%s' (expected rules=FILE, werror, disable=ID, "
-                                     "unknown, list-calls or help)",
+                                     "enable=ID, unknown, list-calls or help)",
                                      Arg.c_str());
     }
   }

@@ -59,16 +59,27 @@ std::string mainFilePath(const SourceManager &SM) {
   return std::string(Path);
 }
 
+/// "a, b;c": clang-tidy's own list separators.
+void splitRuleIds(llvm::StringRef Rest, std::vector<std::string> &Out) {
+  while (!Rest.empty()) {
+    size_t Sep = Rest.find_first_of(",;");
+    if (llvm::StringRef Id = Rest.substr(0, Sep).trim(); !Id.empty())
+      Out.push_back(Id.str());
+    Rest = Sep == llvm::StringRef::npos ? llvm::StringRef() : Rest.substr(Sep + 1);
+  }
+}
+
 } // namespace
 
 RulesCheck::RulesCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), RulesOption(Options.get("Rules", "").str()),
-      DisableOption(Options.get("Disable", "").str()),
+      DisableOption(Options.get("Disable", "").str()), EnableOption(Options.get("Enable", "").str()),
       ReportUnknownOption(Options.get("ReportUnknown", "false").str()) {}
 
 void RulesCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Rules", RulesOption);
   Options.store(Opts, "Disable", DisableOption);
+  Options.store(Opts, "Enable", EnableOption);
   Options.store(Opts, "ReportUnknown", ReportUnknownOption);
 }
 
@@ -95,12 +106,8 @@ const AuditSession *RulesCheck::session(const SourceManager &SM) {
     return nullptr;
   }
   Settings.ReportUnknown = *Unknown;
-  for (llvm::StringRef Rest = DisableOption; !Rest.empty();) {
-    size_t Sep = Rest.find_first_of(",;");
-    if (llvm::StringRef Id = Rest.substr(0, Sep).trim(); !Id.empty())
-      Settings.Disabled.push_back(Id.str());
-    Rest = Sep == llvm::StringRef::npos ? llvm::StringRef() : Rest.substr(Sep + 1);
-  }
+  splitRuleIds(DisableOption, Settings.Disabled);
+  splitRuleIds(EnableOption, Settings.Enabled);
   llvm::Expected<AuditSession> Loaded = AuditSession::load(Settings);
   if (!Loaded) {
     // clang-tidy keeps only diagnostics in user code, and a ruleset is not: configuration errors are always shown,

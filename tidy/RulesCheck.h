@@ -38,6 +38,7 @@ private:
 
   std::string RulesOption;
   std::string DisableOption;
+  std::string EnableOption;
   std::string ReportUnknownOption;
 
   clang::Preprocessor *PP = nullptr;

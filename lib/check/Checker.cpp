@@ -49,6 +49,9 @@ RoleValues joinScenarios(const std::vector<Scenario> &Scenarios) {
 struct RuleOutcome {
   RequirementResult Result;
   std::vector<TrailStep> Steps;
+  /// The roles' values over the scenarios that decided the verdict: a message names the request that breaks the
+  /// rule, not every request the call can make ("no address in [0x100000000, 0xffffffff]", not "[0x0 or ...").
+  RoleValues Deciding;
 };
 
 RuleOutcome judgeScenarios(const Rule &Rl, const Ruleset &Rules, const std::vector<Scenario> &Scenarios) {
@@ -65,9 +68,11 @@ RuleOutcome judgeScenarios(const Rule &Rl, const Ruleset &Rules, const std::vect
   O.Result.Outcome = Overall;
   if (Overall == Verdict::Holds)
     return O;
+  std::vector<Scenario> Deciding;
   for (size_t K = 0; K < Scenarios.size(); ++K) {
     if (Each[K].Outcome != Overall)
       continue;
+    Deciding.push_back(Scenarios[K]);
     if (!O.Result.Range)
       O.Result.Range = Each[K].Range;
     for (Role R : Each[K].Culprits) {
@@ -76,6 +81,7 @@ RuleOutcome judgeScenarios(const Rule &Rl, const Ruleset &Rules, const std::vect
       appendSteps(O.Steps, Scenarios[K].Trails[static_cast<unsigned>(R)]);
     }
   }
+  O.Deciding = joinScenarios(Deciding);
   return O;
 }
 
@@ -350,7 +356,11 @@ std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, const CallCon
     if (It == Outcomes.end())
       return false;
     Verdict V = It->second.Result.Outcome;
-    return V == Verdict::Violated || (V == Verdict::Unknown && (Options.ReportUnknown || Rl.ReportUnknown));
+    if (V == Verdict::Violated)
+      return true;
+    if (V != Verdict::Unknown || Rl.OnUnknown == UnknownPolicy::Never)
+      return false;
+    return Options.ReportUnknown || Rl.OnUnknown == UnknownPolicy::Report;
   };
 
   // Through a wrapper, the finding belongs where the wrapper is called.
@@ -376,7 +386,7 @@ std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, const CallCon
     F.Outcome = O.Result.Outcome;
     // A ruleset's message may spell control characters with YAML escapes: every report gets them escaped.
     F.Message =
-        printableText(O.Result.Outcome == Verdict::Violated ? formatMessage(Rl, Call, Values, O.Result, Function)
+        printableText(O.Result.Outcome == Verdict::Violated ? formatMessage(Rl, Call, O.Deciding, O.Result, Function)
                                                             : unknownMessage(O.Result, Values));
     F.Loc = Site->getBeginLoc();
     F.Expansion = resolveLocation(SM, SM.getExpansionLoc(F.Loc));

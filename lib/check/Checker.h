@@ -22,6 +22,8 @@ namespace mmio {
 struct CheckOptions {
   /// Rule ids that are neither checked nor able to imply other rules away.
   std::set<std::string> DisabledRules;
+  /// Rules off by default (`enabled: false`) that are checked all the same.
+  std::set<std::string> EnabledRules;
   /// Report calls a rule cannot decide, for every rule (rules can also ask for it with `on-unknown: report`).
   bool ReportUnknown = false;
 };
@@ -51,7 +53,9 @@ private:
   std::vector<Finding> checkCall(const AllocatorCall &Call, const CallContext &Context, clang::ASTContext &Ctx,
                                  clang::Preprocessor *PP) const;
 
-  bool enabled(const Rule &R) const { return !Options.DisabledRules.count(R.Id); }
+  bool enabled(const Rule &R) const {
+    return !Options.DisabledRules.count(R.Id) && (R.OnByDefault || Options.EnabledRules.count(R.Id));
+  }
 
   const Ruleset &Rules;
   CheckOptions Options;

@@ -74,25 +74,25 @@ Value findingValue(const ReportFinding &F, llvm::StringRef Root, bool DiffMode) 
   }
   O["suppressed"] = F.Suppressed ? locationValue(F.Suppressed->Where, Root, Object{{"reason", F.Suppressed->Reason}})
                                  : Value(nullptr);
+  O["mitigated"] = F.Mitigated ? locationValue(F.Mitigated->Where, Root,
+                                               Object{{"id", F.Mitigated->Id},
+                                                      {"commit", F.Mitigated->Commit},
+                                                      {"subject", F.Mitigated->Subject},
+                                                      {"function", F.Mitigated->Function}})
+                               : Value(nullptr);
   O["change"] = DiffMode ? Value(changeName(F.Diff)) : Value(nullptr);
   O["translationUnit"] = fileValue(F.TranslationUnit, Root);
   return O;
 }
 
 Value summaryValue(const Summary &S) {
-  return Object{{"findings", S.Findings},
-                {"errors", S.Errors},
-                {"warnings", S.Warnings},
-                {"suppressed", S.Suppressed},
-                {"new", S.New},
-                {"unchanged", S.Unchanged},
-                {"fixed", S.Fixed},
-                {"baselined", S.Baselined},
-                {"translationUnits", S.TranslationUnits},
-                {"withFindings", S.WithFindings},
-                {"analysed", S.Analysed},
-                {"skipped", S.Skipped},
-                {"failed", S.Failed}};
+  return Object{{"findings", S.Findings},         {"errors", S.Errors},
+                {"warnings", S.Warnings},         {"suppressed", S.Suppressed},
+                {"mitigated", S.Mitigated},       {"new", S.New},
+                {"unchanged", S.Unchanged},       {"fixed", S.Fixed},
+                {"baselined", S.Baselined},       {"translationUnits", S.TranslationUnits},
+                {"withFindings", S.WithFindings}, {"analysed", S.Analysed},
+                {"skipped", S.Skipped},           {"failed", S.Failed}};
 }
 
 } // namespace
@@ -109,8 +109,11 @@ Object reportWithoutFindings(const Report &R) {
   Root["diffBase"] = R.DiffMode ? Value(R.DiffBase) : Value(nullptr);
   Array Rules;
   for (const RuleInfo &Rl : R.Rules)
-    Rules.push_back(Object{
-        {"id", Rl.Id}, {"severity", severityName(Rl.Level)}, {"message", Rl.Message}, {"description", Rl.Description}});
+    Rules.push_back(Object{{"id", Rl.Id},
+                           {"severity", severityName(Rl.Level)},
+                           {"message", Rl.Message},
+                           {"description", Rl.Description},
+                           {"enabled", Rl.OnByDefault}});
   Root["rules"] = std::move(Rules);
   Array Units;
   for (const TUInfo &T : R.TranslationUnits) {
@@ -255,6 +258,8 @@ void resolvePaths(Report &R) {
     }
     if (F.Suppressed)
       Resolve(F.Suppressed->Where.File);
+    if (F.Mitigated)
+      Resolve(F.Mitigated->Where.File);
     if (F.TranslationUnit.empty())
       F.TranslationUnit = F.Begin.File;
     else
@@ -321,6 +326,13 @@ bool fromJSON(const Value &V, ReportSuppression &Out, llvm::json::Path P) {
   return O && readLocation(*O, Out.Where, P) && optionalField(*O, "reason", Out.Reason, P);
 }
 
+bool fromJSON(const Value &V, ReportMitigation &Out, llvm::json::Path P) {
+  const Object *O = objectAt(V, P);
+  return O && readLocation(*O, Out.Where, P) && requiredField(*O, "id", Out.Id, P) &&
+         requiredField(*O, "commit", Out.Commit, P) && optionalField(*O, "subject", Out.Subject, P) &&
+         optionalField(*O, "function", Out.Function, P);
+}
+
 bool fromJSON(const Value &V, ReportFinding &F, llvm::json::Path P) {
   const Object *O = objectAt(V, P);
   if (!O || !requiredField(*O, "rule", F.RuleId, P) || !requiredField(*O, "severity", F.Level, P) ||
@@ -335,14 +347,15 @@ bool fromJSON(const Value &V, ReportFinding &F, llvm::json::Path P) {
          optionalField(*O, "call", F.CallText, P) && requiredField(*O, "message", F.Message, P) &&
          requiredField(*O, "fingerprint", F.Fingerprint, P) && readBounds(*O, F, P) &&
          optionalField(*O, "notes", F.Notes, P) && optionalField(*O, "fix", F.Fix, P) &&
-         optionalField(*O, "suppressed", F.Suppressed, P) && optionalField(*O, "change", F.Diff, P) &&
-         optionalField(*O, "translationUnit", F.TranslationUnit, P);
+         optionalField(*O, "suppressed", F.Suppressed, P) && optionalField(*O, "mitigated", F.Mitigated, P) &&
+         optionalField(*O, "change", F.Diff, P) && optionalField(*O, "translationUnit", F.TranslationUnit, P);
 }
 
 bool fromJSON(const Value &V, RuleInfo &Out, llvm::json::Path P) {
   const Object *O = objectAt(V, P);
   return O && requiredField(*O, "id", Out.Id, P) && optionalField(*O, "severity", Out.Level, P) &&
-         optionalField(*O, "message", Out.Message, P) && optionalField(*O, "description", Out.Description, P);
+         optionalField(*O, "message", Out.Message, P) && optionalField(*O, "description", Out.Description, P) &&
+         optionalField(*O, "enabled", Out.OnByDefault, P);
 }
 
 bool fromJSON(const Value &V, TUInfo &Out, llvm::json::Path P) {

@@ -52,7 +52,8 @@ llvm::StringRef tuStatusName(TUStatus S) {
 std::vector<RuleInfo> describeRules(const Ruleset &Rules) {
   std::vector<RuleInfo> Out;
   for (const Rule &R : Rules.Rules)
-    Out.push_back({R.Id, R.Level, printableText(R.Message), printableText(R.Description, /*KeepLineBreaks=*/true)});
+    Out.push_back({R.Id, R.Level, printableText(R.Message), printableText(R.Description, /*KeepLineBreaks=*/true),
+                   R.OnByDefault});
   return Out;
 }
 
@@ -77,6 +78,7 @@ Summary Report::summary() const {
     }
     ++S.Findings;
     ++(F.Level == Severity::Error ? S.Errors : S.Warnings);
+    S.Mitigated += F.Mitigated.has_value();
     if (F.Diff == Change::New) {
       ++S.New;
       ++(F.Level == Severity::Error ? S.NewErrors : S.NewWarnings);
@@ -153,6 +155,8 @@ std::string summaryLine(const Report &R) {
     Extra.push_back(std::to_string(S.Failed - S.NotFound) + " failed to compile");
   if (S.NotFound)
     Extra.push_back(std::to_string(S.NotFound) + " not found");
+  if (S.Mitigated)
+    Extra.push_back(std::to_string(S.Mitigated) + " mitigated by a fix elsewhere in the tree");
   if (S.Suppressed)
     Extra.push_back(std::to_string(S.Suppressed) + " suppressed");
   if (S.Baselined)

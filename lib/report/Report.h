@@ -44,6 +44,12 @@ struct ReportSuppression {
   std::string Reason;
 };
 
+/// The known fix, elsewhere in the tree, that defuses a finding: it is still reported, and fails no run.
+struct ReportMitigation {
+  std::string Id, Commit, Subject, Function;
+  FileLocation Where; // where its code was found; absolute file
+};
+
 /// How a finding compares with an earlier state of the code (`--diff-base`).
 enum class Change { None, New, Unchanged, Fixed };
 llvm::StringRef changeName(Change C);
@@ -62,6 +68,7 @@ struct ReportFinding {
   std::vector<ReportNote> Notes;
   std::optional<ReportFix> Fix;
   std::optional<ReportSuppression> Suppressed;
+  std::optional<ReportMitigation> Mitigated;
   std::string Fingerprint;
   /// The finding as clang prints it (diagnostic, source line, fix-it, notes), rendered while its translation unit
   /// was alive; empty for findings read back from a JSON report.
@@ -92,11 +99,13 @@ struct RuleInfo {
   Severity Level = Severity::Warning;
   std::string Message; // the message template
   std::string Description;
+  bool OnByDefault = true; // false: an opt-in rule, checked only when enabled by id
 };
 std::vector<RuleInfo> describeRules(const Ruleset &Rules);
 
 struct Summary {
   unsigned Findings = 0, Errors = 0, Warnings = 0, Suppressed = 0;
+  unsigned Mitigated = 0;                     // of the findings: defused by a fix elsewhere in the tree
   unsigned New = 0, Unchanged = 0, Fixed = 0; // --diff-base only
   unsigned NewErrors = 0, NewWarnings = 0, WithNewFindings = 0;
   unsigned Baselined = 0; // --baseline: known findings left out

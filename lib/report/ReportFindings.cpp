@@ -1,5 +1,6 @@
 #include "report/ReportFindings.h"
 
+#include "input/PrintableText.h"
 #include "report/FindingRenderer.h"
 #include "source/CallExtent.h"
 
@@ -73,6 +74,10 @@ UnitReportFindings toReportFindings(const std::vector<AuditedFinding> &Findings,
       FileLocation Where = absolute(A.SuppressedBy->Where, Options.Directory);
       R.Suppressed = ReportSuppression{Where, A.SuppressedBy->Reason};
       Out.UsedSuppressions.push_back(std::move(Where));
+    }
+    if (A.MitigatedBy) {
+      const MitigationSpec &M = *A.MitigatedBy->Spec;
+      R.Mitigated = ReportMitigation{M.Id, M.Commit, printableText(M.Subject), M.Function, A.MitigatedBy->Where};
     }
     if (Options.RenderText && !R.Suppressed)
       R.Rendered = Renderer.render(F);

@@ -141,7 +141,8 @@ Object ruleDescriptor(const RuleInfo &Rl) {
                 {"shortDescription", Object{{"text", shortDescription(Rl)}}},
                 {"fullDescription", Object{{"text", Full}}},
                 {"help", Object{{"text", Help}, {"markdown", Help}}},
-                {"defaultConfiguration", Object{{"level", severityName(Rl.Level)}}},
+                // An opt-in rule is off unless a run enables it, which SARIF says with `enabled`.
+                {"defaultConfiguration", Object{{"level", severityName(Rl.Level)}, {"enabled", Rl.OnByDefault}}},
                 {"properties", Object{{"tags", Array{"correctness", "mmio"}}, {"precision", "high"}}}};
 }
 
@@ -201,7 +202,17 @@ Object resultValue(const ReportFinding &F, const std::map<std::string, unsigned>
   for (unsigned I = 0; I < NumRoles; ++I)
     if (F.Bounds[I])
       Bounds[roleName(static_cast<Role>(I))] = boundsValue(*F.Bounds[I]);
-  Res["properties"] = Object{{"verdict", verdictName(F.Outcome)}, {"callee", F.Callee}, {"bounds", std::move(Bounds)}};
+  Object Properties{{"verdict", verdictName(F.Outcome)}, {"callee", F.Callee}, {"bounds", std::move(Bounds)}};
+  // SARIF has no state for "defused elsewhere": a property bag, so that a viewer still shows the result and a gate
+  // can tell it apart.
+  if (const std::optional<ReportMitigation> &M = F.Mitigated)
+    Properties["mitigatedBy"] =
+        Object{{"id", M->Id},
+               {"commit", M->Commit},
+               {"subject", M->Subject},
+               {"function", M->Function},
+               {"location", Object{{"physicalLocation", physicalLocation(M->Where, FileLocation(), R.SourceRoot)}}}};
+  Res["properties"] = std::move(Properties);
   return Res;
 }
 

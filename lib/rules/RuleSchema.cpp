@@ -199,6 +199,18 @@ Error collectImpliedBy(SchemaContext &C, const Field &F, const Rule &R, std::vec
   return Error::success();
 }
 
+Error readMitigatedBy(SchemaContext &C, const Field &F, Rule &R) {
+  Expected<std::vector<Field>> Ids = C.In.readStrings(F, "a mitigation id");
+  if (!Ids)
+    return Ids.takeError();
+  for (const Field &Id : *Ids) {
+    if (!C.Result.findMitigation(Id.Value.Scalar()))
+      return C.In.errorAt(Id.Value, "undefined mitigation '" + Id.Value.Scalar() + "' in 'mitigated-by'");
+    R.MitigatedBy.push_back(Id.Value.Scalar());
+  }
+  return Error::success();
+}
+
 Error readRule(SchemaContext &C, const Field &Entry) {
   Rule R;
   R.Where = C.In.locationOf(Entry.Value);
@@ -234,11 +246,15 @@ Error readRule(SchemaContext &C, const Field &Entry) {
       .required("require", [&](const Field &F) { return readRequire(C, F, R.Require); })
       .optional("fixit", [&](const Field &F) { return readFixIt(C, F, R); })
       .optional("implied-by", [&](const Field &F) { return collectImpliedBy(C, F, R, ImpliedBy); })
+      .optional("mitigated-by", [&](const Field &F) { return readMitigatedBy(C, F, R); })
+      .optional("enabled", C.boolInto(R.OnByDefault))
       .optional("on-unknown", [&](const Field &F) -> Error {
-        Expected<std::string> S = C.In.readKeyword(F, {"ignore", "report"});
+        Expected<std::string> S = C.In.readKeyword(F, {"ignore", "report", "never"});
         if (!S)
           return S.takeError();
-        R.ReportUnknown = *S == "report";
+        R.OnUnknown = *S == "report"  ? UnknownPolicy::Report
+                      : *S == "never" ? UnknownPolicy::Never
+                                      : UnknownPolicy::Ignore;
         return Error::success();
       });
   if (Error E = Dict.parse(Entry))

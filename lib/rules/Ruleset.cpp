@@ -54,6 +54,11 @@ const NamedRange *Ruleset::findRange(llvm::StringRef Name) const {
   return It == Ranges.end() ? nullptr : &*It;
 }
 
+const MitigationSpec *Ruleset::findMitigation(llvm::StringRef Id) const {
+  auto It = llvm::find_if(Mitigations, [&](const MitigationSpec &M) { return M.Id == Id; });
+  return It == Mitigations.end() ? nullptr : &*It;
+}
+
 const AllocatorSpec *Ruleset::findAllocator(llvm::StringRef Name) const {
   auto It = llvm::find_if(Allocators, [&](const AllocatorSpec &A) { return A.Name == Name; });
   return It == Allocators.end() ? nullptr : &*It;

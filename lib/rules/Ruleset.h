@@ -2,6 +2,7 @@
 #ifndef MMIO_AUDIT_RULES_RULESET_H
 #define MMIO_AUDIT_RULES_RULESET_H
 
+#include "mitigation/CodePattern.h"
 #include "rules/CompiledGlob.h"
 #include "rules/MessageTemplate.h"
 #include "source/FileLocation.h"
@@ -28,6 +29,11 @@ std::optional<Role> roleFromName(llvm::StringRef Name);
 
 enum class Severity { Warning, Error };
 llvm::StringRef severityName(Severity S);
+
+/// What a rule does with a call the analysis cannot decide. `Never` is for sanity checks whose unknowns would only
+/// repeat, call after call, what the other rules' unknowns already say: such a rule reports proven violations only,
+/// even when the user asks for every unknown.
+enum class UnknownPolicy { Ignore, Report, Never };
 
 /// A function whose calls request MMIO, and which parameter (0-based) plays which role.
 struct AllocatorSpec {
@@ -96,7 +102,24 @@ struct Rule {
   /// Rules that, when they fire at a call, make this one redundant there (one root cause, one warning).
   std::vector<std::string> ImpliedBy;
   /// Whether a call the analysis cannot decide (a role's value is unknown) is reported.
-  bool ReportUnknown = false;
+  UnknownPolicy OnUnknown = UnknownPolicy::Ignore;
+  /// `enabled: false`: an opt-in rule, checked only when a front end enables it by id.
+  bool OnByDefault = true;
+  /// Fixes elsewhere in a tree that defuse this rule's findings there (ids of `mitigations`).
+  std::vector<std::string> MitigatedBy;
+  FileLocation Where;
+};
+
+/// A known fix that lives outside the calls a rule checks (in the allocator's own code, say), and how to recognise
+/// it in a source tree: every pattern found in the body of `Function` in `File`.
+struct MitigationSpec {
+  std::string Id;
+  std::string Commit;  // the upstream commit that introduced it
+  std::string Subject; // its subject line
+  std::string Why;     // how it defuses the rules that name it
+  std::string File;    // relative to the tree's root
+  std::string Function;
+  std::vector<CodePattern> Code;
   FileLocation Where;
 };
 
@@ -107,7 +130,9 @@ struct Ruleset {
   std::vector<NamedRange> Ranges;
   std::vector<AllocatorSpec> Allocators;
   std::vector<Rule> Rules;
+  std::vector<MitigationSpec> Mitigations;
 
+  const MitigationSpec *findMitigation(llvm::StringRef Id) const;
   const Rule *findRule(llvm::StringRef Id) const;
   const NamedRange *findRange(llvm::StringRef Name) const;
   const AllocatorSpec *findAllocator(llvm::StringRef Name) const;

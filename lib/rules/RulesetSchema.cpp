@@ -217,13 +217,14 @@ std::string roleList(bool WithDestination) {
 Expected<Ruleset> readRuleset(FieldReader &In, const YAML::Node &Top) {
   SchemaContext C(In);
   C.Result.Source = In.file();
-  // Read in this order, whatever the file's: constants before the numbers that use them, ranges and allocators
-  // before the rules that name them.
+  // Read in this order, whatever the file's: constants before the numbers that use them; ranges, allocators and
+  // mitigations before the rules that name them.
   DictParser Dict(In, "ruleset");
   Dict.first("version", [&](const Field &F) { return readVersion(C, F); })
       .optional("constants", [&](const Field &F) { return readConstants(C, F); })
       .optional("ranges", [&](const Field &F) { return readRanges(C, F); })
       .required("allocators", [&](const Field &F) { return readAllocators(C, F); })
+      .optional("mitigations", [&](const Field &F) { return readMitigations(C, F); })
       .required("rules", [&](const Field &F) { return readRules(C, F); });
   if (Error E = Dict.parseMapping(Top))
     return E;

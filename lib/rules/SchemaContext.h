@@ -44,6 +44,9 @@ struct SchemaContext {
 /// "destination, min, ...": the roles, for messages that list them.
 std::string roleList(bool WithDestination);
 
+/// The `mitigations:` sequence (MitigationSchema.cpp).
+llvm::Error readMitigations(SchemaContext &C, const Field &F);
+
 /// The `rules:` sequence: every rule, then the `implied-by` references between them.
 llvm::Error readRules(SchemaContext &C, const Field &F);
 

@@ -1,5 +1,6 @@
 #include "session/AuditSession.h"
 
+#include "input/PrintableText.h"
 #include "rules/RulesetLoader.h"
 
 #include "clang/AST/ASTContext.h"
@@ -29,6 +30,13 @@ void makeRulesetPathsAbsolute(Ruleset &Rules) {
     makeAbsolute(R.Where.File);
   for (AllocatorSpec &A : Rules.Allocators)
     makeAbsolute(A.Where.File);
+  for (MitigationSpec &M : Rules.Mitigations)
+    makeAbsolute(M.Where.File);
+}
+
+std::string mitigationNote(const FoundMitigation &M) {
+  return "mitigated in this tree by " + M.Spec->Commit + " (\"" + printableText(M.Spec->Subject) + "\"), found in " +
+         M.Spec->Function + "()";
 }
 
 } // namespace
@@ -45,9 +53,17 @@ llvm::Expected<AuditSession> AuditSession::load(const AuditSettings &Settings) {
                                      Id.c_str(), Rules->Source.c_str());
     Check.DisabledRules.insert(Id);
   }
+  for (const std::string &Id : Settings.Enabled) {
+    if (!Rules->findRule(Id))
+      return llvm::createStringError(std::errc::invalid_argument, "cannot enable rule '%s': no such rule in %s",
+                                     Id.c_str(), Rules->Source.c_str());
+    Check.EnabledRules.insert(Id);
+  }
   if (Settings.AbsoluteRulesetPaths)
     makeRulesetPathsAbsolute(*Rules);
-  return AuditSession(std::move(*Rules), std::move(Check), Settings.WarningsAsErrors);
+  AuditSession Session(std::move(*Rules), std::move(Check), Settings.WarningsAsErrors);
+  Session.Mitigations = findTreeMitigations(Session.Rules, Settings.TreeRoot);
+  return std::move(Session);
 }
 
 std::vector<AuditedFinding> AuditSession::auditUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP) const {
@@ -55,8 +71,13 @@ std::vector<AuditedFinding> AuditSession::auditUnit(clang::ASTContext &Ctx, clan
   Checker C(Rules, Check);
   for (Finding &F : C.checkTranslationUnit(Ctx, PP)) {
     AuditedFinding A;
-    if (WarningsAsErrors)
+    const Rule *Rl = Rules.findRule(F.RuleId);
+    if (const FoundMitigation *M = Rl ? mitigationFor(*Rl, Mitigations) : nullptr) {
+      A.MitigatedBy = *M;
+      F.Notes.push_back({clang::SourceLocation(), M->Where, mitigationNote(*M)});
+    } else if (WarningsAsErrors) {
       F.Level = Severity::Error;
+    }
     // A reviewed call carries `mmio-audit: ignore[RULE] -- REASON`; one without a reason silences nothing.
     if (std::optional<SuppressionComment> S = findSuppression(F, Ctx.getSourceManager())) {
       if (S->valid())

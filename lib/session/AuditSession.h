@@ -6,6 +6,7 @@
 
 #include "check/Checker.h"
 #include "check/Finding.h"
+#include "mitigation/TreeMitigations.h"
 #include "rules/Ruleset.h"
 #include "suppress/Suppression.h"
 
@@ -27,10 +28,14 @@ struct AuditSettings {
   std::string RulesPath;                // empty: the built-in ruleset
   std::optional<std::string> RulesText; // RulesPath's text as an editor holds it, in place of the file's
   std::vector<std::string> Disabled;    // rule ids not to check; each must name a rule of the ruleset
+  std::vector<std::string> Enabled;     // opt-in rules (`enabled: false`) to check; each must name a rule
   bool ReportUnknown = false;           // also report calls a rule cannot decide
   bool WarningsAsErrors = false;        // every finding is an error
   /// Ruleset locations made absolute, for notes shown from units compiled in other directories.
   bool AbsoluteRulesetPaths = false;
+  /// The root of the source tree the units belong to (absolute), for front ends that audit a whole tree: the
+  /// ruleset's mitigations are looked for there. Empty: none is, as in the plugin, which sees one unit.
+  std::string TreeRoot;
 };
 
 /// A finding as a session hands it out: at the level the policy gives it, with a note saying why a malformed
@@ -39,6 +44,8 @@ struct AuditedFinding {
   Finding F;
   /// The well-formed comment that silences it; front ends that show only active findings skip it.
   std::optional<SuppressionComment> SuppressedBy;
+  /// The known fix the tree carries that defuses this finding's rule: still shown, never failing the run.
+  std::optional<FoundMitigation> MitigatedBy;
   bool suppressed() const { return SuppressedBy.has_value(); }
 };
 
@@ -51,6 +58,8 @@ public:
   const Ruleset &rules() const { return Rules; }
   const CheckOptions &checkOptions() const { return Check; }
   bool warningsAsErrors() const { return WarningsAsErrors; }
+  /// The ruleset's mitigations found under the settings' TreeRoot.
+  const std::vector<FoundMitigation> &treeMitigations() const { return Mitigations; }
 
   /// Every finding in the unit, in source order, suppressed ones marked. `PP`, when given, tells which macros
   /// exist so fix-its can use them. Call while the unit's AST is alive.
@@ -66,6 +75,7 @@ private:
   Ruleset Rules;
   CheckOptions Check;
   bool WarningsAsErrors;
+  std::vector<FoundMitigation> Mitigations; // point into Rules.Mitigations, whose storage moves with the session
 };
 
 } // namespace mmio

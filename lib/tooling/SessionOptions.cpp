@@ -18,6 +18,10 @@ cl::opt<std::string> Rules("rules",
                            cl::value_desc("FILE"), cl::cat(Category));
 cl::list<std::string> Disable("disable", cl::desc("Do not check these rules (repeatable, comma-separated)"),
                               cl::value_desc("RULE"), cl::CommaSeparated, cl::cat(Category));
+cl::list<std::string> Enable("enable",
+                             cl::desc("Also check these opt-in rules (off by default: `enabled: false` in the ruleset; "
+                                      "repeatable, comma-separated)"),
+                             cl::value_desc("RULE"), cl::CommaSeparated, cl::cat(Category));
 cl::opt<bool> Unknown("unknown",
                       cl::desc("Also report calls a rule cannot decide (a bound the analysis cannot compute)"),
                       cl::cat(Category));
@@ -41,14 +45,10 @@ cl::OptionCategory &sessionOptionCategory() { return Category; }
 void addSessionOptionsTo(cl::SubCommand &Sub) {
   // Registered at the top level when constructed; registered again with both, as llvm::cl lets a front end do.
   // std::addressof: a cl::list's operator& gives its values.
-  cl::Option *const Options[] = {&Rules,
-                                 std::addressof(Disable),
-                                 &Unknown,
-                                 &Werror,
-                                 std::addressof(DropFlag),
-                                 std::addressof(ExtraArg),
-                                 std::addressof(ExtraArgBefore),
-                                 &ResourceDir};
+  cl::Option *const Options[] = {
+      &Rules,      std::addressof(Disable),  std::addressof(Enable),   &Unknown,
+      &Werror,     std::addressof(DropFlag), std::addressof(ExtraArg), std::addressof(ExtraArgBefore),
+      &ResourceDir};
   for (cl::Option *O : Options) {
     if (O->Subs.contains(&cl::SubCommand::getAll()) || O->Subs.contains(&Sub))
       continue;
@@ -64,6 +64,7 @@ AuditSettings sessionSettingsFromCommandLine() {
   AuditSettings S;
   S.RulesPath = Rules;
   S.Disabled.assign(Disable.begin(), Disable.end());
+  S.Enabled.assign(Enable.begin(), Enable.end());
   S.ReportUnknown = Unknown;
   S.WarningsAsErrors = Werror;
   return S;

@@ -16,7 +16,7 @@ int cfg(struct hv_pcibus_device *hbus)
 {
 	return vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, SZ_4G, -1, PCI_CONFIG_MMIO_LENGTH, 0x1000, false);
 }
-// UNKNOWN: error: mmio_audit: unknown plugin argument 'wrror' (expected rules=FILE, werror, disable=ID, unknown, list-calls or help)
+// UNKNOWN: error: mmio_audit: unknown plugin argument 'wrror' (expected rules=FILE, werror, disable=ID, enable=ID, unknown, list-calls or help)
 // NOVALUE: error: mmio_audit: plugin argument 'rules' needs a value (rules=...)
 // VALUE: error: mmio_audit: plugin argument 'werror' takes no value
 // EMPTY-ID: error: mmio_audit: plugin argument 'disable=,,,' has an empty rule id (expected disable=ID[,ID...])

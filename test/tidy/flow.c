@@ -30,10 +30,10 @@ int hv_alloc_cfg(struct hv_pcibus_device *hbus, resource_size_t lo)
 int wrapper_user(struct hv_pcibus_device *hbus) { return hv_alloc_cfg(hbus, SZ_2G); }
 
 // Every front end, in canonical order (Inputs/diag-lines.py):
-// CHECK:      flow.c:14:9: warning: config window request can start below 4GB (min = 0x0 or 0x100000000, max = 0xffffffffffffffff) [hyperv-config-window-below-4g]
+// CHECK:      flow.c:14:9: warning: config window request can start below 4GB (min = 0x0, max = 0xffffffffffffffff) [hyperv-config-window-below-4g]
 // CHECK-NEXT: flow.c:10:18: note: 'lo' is 0x0
 // CHECK-NEXT: flow.c:14:60: note: min is 0x0
-// CHECK-NEXT: flow.c:19:9: warning: config window request can start below 4GB (min = 0x0 or 0x100000000, max = 0xffffffffffffffff) [hyperv-config-window-below-4g]
+// CHECK-NEXT: flow.c:19:9: warning: config window request can start below 4GB (min = 0x0, max = 0xffffffffffffffff) [hyperv-config-window-below-4g]
 // CHECK-NEXT: flow.c:22:71: note: 'lo' is 0x0 in this call of 'alloc_cfg'
 // CHECK-NEXT: flow.c:19:60: note: min is 0x0
 // CHECK-NEXT: flow.c:30:58: warning: config window request can start below 4GB (min = 0x80000000, max = 0xffffffffffffffff) [hyperv-config-window-below-4g]

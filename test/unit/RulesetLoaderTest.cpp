@@ -181,7 +181,7 @@ TEST(RulesetLoaderTest, EveryKeyIsRead) {
   EXPECT_TRUE(R.Require.WindowFitsSize);
   ASSERT_TRUE(R.FixIt.has_value());
   EXPECT_EQ(R.FixIt->Target, Role::Min);
-  EXPECT_TRUE(R.ReportUnknown);
+  EXPECT_EQ(R.OnUnknown, UnknownPolicy::Report);
 
   ASSERT_EQ(RS.Ranges.size(), 1u);
   EXPECT_EQ(RS.Ranges[0].Start, 0xf8000000u);
@@ -197,7 +197,7 @@ TEST(RulesetLoaderTest, Defaults) {
   Ruleset RS = parseOk(withRules(OkRule));
   const Rule &R = RS.Rules[0];
   EXPECT_EQ(R.Level, Severity::Warning);
-  EXPECT_FALSE(R.ReportUnknown);
+  EXPECT_EQ(R.OnUnknown, UnknownPolicy::Ignore);
   EXPECT_TRUE(R.AppliesTo.empty());
   EXPECT_TRUE(R.ImpliedBy.empty());
   EXPECT_FALSE(R.FixIt.has_value());
@@ -207,10 +207,14 @@ TEST(RulesetLoaderTest, Defaults) {
 }
 
 TEST(RulesetLoaderTest, OnUnknown) {
-  EXPECT_FALSE(parseOk(withRules(std::string(OkRule) + "    on-unknown: ignore\n")).Rules[0].ReportUnknown);
-  EXPECT_TRUE(parseOk(withRules(std::string(OkRule) + "    on-unknown: report\n")).Rules[0].ReportUnknown);
+  auto Policy = [](const char *Value) {
+    return parseOk(withRules(std::string(OkRule) + "    on-unknown: " + Value + "\n")).Rules[0].OnUnknown;
+  };
+  EXPECT_EQ(Policy("ignore"), UnknownPolicy::Ignore);
+  EXPECT_EQ(Policy("report"), UnknownPolicy::Report);
+  EXPECT_EQ(Policy("never"), UnknownPolicy::Never);
   EXPECT_EQ(errorInRules(std::string(OkRule) + "    on-unknown: warn\n"),
-            "11:17: expected 'ignore' or 'report' for 'on-unknown', found 'warn'");
+            "11:17: expected 'ignore', 'report' or 'never' for 'on-unknown', found 'warn'");
 }
 
 TEST(RulesetLoaderTest, TopLevelKeysInAnyOrder) {
@@ -342,7 +346,7 @@ TEST(RulesetLoaderTest, Version) {
 
 TEST(RulesetLoaderTest, TopLevelKeys) {
   EXPECT_EQ(errorOf(withRules(OkRule) + "extra: 1\n"),
-            "11:1: unknown key 'extra' in ruleset (expected one of: version, constants, ranges, allocators, rules)");
+            "11:1: unknown key 'extra' in ruleset (expected one of: version, constants, ranges, allocators, mitigations, rules)");
   EXPECT_EQ(errorOf("version: 1\nrules: []\n"), "1:1: missing required key 'allocators' in ruleset");
   EXPECT_EQ(errorOf("version: 1\nallocators: [{name: a, params: {min: 0, max: 1}}]\n"),
             "1:1: missing required key 'rules' in ruleset");
@@ -483,7 +487,7 @@ TEST(RulesetLoaderTest, RuleKeys) {
     colour: red
 )"),
             "11:5: unknown key 'colour' in rule (expected one of: id, severity, message, description, applies-to, "
-            "require, fixit, implied-by, on-unknown)");
+            "require, fixit, implied-by, mitigated-by, enabled, on-unknown)");
   EXPECT_EQ(errorInRules("  - id: r\n    require: {min-at-least: 1}\n"), "8:5: missing required key 'message' in rule");
   EXPECT_EQ(errorInRules("  - message: m\n    require: {min-at-least: 1}\n"), "8:5: missing required key 'id' in rule");
   EXPECT_EQ(errorInRules("  - id: r\n    message: m\n"), "8:5: missing required key 'require' in rule");
@@ -503,7 +507,7 @@ TEST(RulesetLoaderTest, WhichOfSeveralProblemsIsReported) {
   // Keys are all checked before any value is read.
   EXPECT_EQ(errorInRules("  - id: Bad\n    message: m\n    require: {min-at-least: 1}\n    colour: red\n"),
             "11:5: unknown key 'colour' in rule (expected one of: id, severity, message, description, applies-to, "
-            "require, fixit, implied-by, on-unknown)");
+            "require, fixit, implied-by, mitigated-by, enabled, on-unknown)");
   EXPECT_EQ(errorInRules("  - id: r\n    message: m\n    require: {no-overlap: x, min-at-least: y}\n"),
             "10:27: undefined range 'x'");
   EXPECT_EQ(errorInRules("  - id: r\n    message: m\n    require: {min-at-least: y, no-overlap: x}\n"),

@@ -218,6 +218,10 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
     return usageError("--source-root " + Root + ": not a directory");
   // Made absolute the way file names from the database are (no symlinks resolved), so they compare.
   O.SourceRoot = absolutePath(Root, "");
+  // A whole-tree audit knows the fixes that live elsewhere in the tree; patch mode judges the patch's calls alone,
+  // as the plugin does, so that a call asking for any address is still flagged where it is added.
+  if (O.DiffBase.empty())
+    O.Session.TreeRoot = O.SourceRoot;
   return O;
 }
 

@@ -64,7 +64,7 @@ ExitCode exitCodeFor(const Report &R) {
     if (T.Status == TUStatus::Failed)
       return ExitFailure;
   for (const ReportFinding &F : R.Findings)
-    if (F.active() && F.Level == Severity::Error && (!R.DiffMode || F.Diff == Change::New))
+    if (F.active() && !F.Mitigated && F.Level == Severity::Error && (!R.DiffMode || F.Diff == Change::New))
       return ExitFindings;
   return ExitClean;
 }

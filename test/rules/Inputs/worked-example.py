@@ -21,9 +21,16 @@ def items(block, key):
     return "".join(l + "\n" for l in body.splitlines() if not l.strip().startswith("# ..."))
 
 
+def append_to(text, key, added):
+    """`added` at the end of the top-level sequence `key:`, where a user adds to it: before the next top-level key."""
+    start = text.index("\n" + key + ":\n") + len(key) + 3
+    nxt = re.search(r"^\S", text[start:], re.M)
+    end = start + nxt.start() if nxt else len(text)
+    return text[:end].rstrip("\n") + "\n\n" + added + "\n" + text[end:]
+
+
 shipped = open(os.path.join(os.path.dirname(readme), "hyperv.yaml")).read()
-head, rules = shipped.split("\nrules:\n", 1)
-ruleset = head + "\n" + items(yaml[0], "allocators") + "\nrules:\n" + rules.rstrip("\n") + "\n\n" + items(yaml[1], "rules")
+ruleset = append_to(append_to(shipped, "allocators", items(yaml[0], "allocators")), "rules", items(yaml[1], "rules"))
 os.makedirs(os.path.join(out, "drivers/misc/mydrv"), exist_ok=True)
 open(os.path.join(out, "my-rules.yaml"), "w").write(ruleset)
 

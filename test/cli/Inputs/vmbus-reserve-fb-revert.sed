@@ -1,0 +1,2 @@
+/if (!start)/d
+/start = low_mmio_base;/d
