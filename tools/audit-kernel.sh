@@ -65,11 +65,14 @@ trap 'rm -f "$findings_txt" "$report.tmp"' EXIT
 audit_start=$SECONDS
 # The CLI over the tree's database, not the plugin in a build: it sees the whole tree, so a finding that a fix
 # elsewhere in it defuses (upstream's 016a25e4b0df in vmbus_reserve_fb()) is printed as mitigated, with a note at
-# the fix, and fails no run. --werror makes every other finding fail it, for --fail-on-findings.
+# the fix, and fails no run. With --fail-on-findings, --werror makes every other finding fail it. The cache's lock:
+# preparing the tree, and other audits of it, use the same object directory.
+werror=()
+((fail_on_findings)) && werror=(--werror)
 status=0
-"$build/bin/mmio-audit" -p "$candidates" --source-root "$src" --werror --progress=auto >"$findings_txt" || status=$?
+flock "$cache/.lock" "$build/bin/mmio-audit" -p "$candidates" --source-root "$src" "${werror[@]}" --progress=auto \
+  >"$findings_txt" || status=$?
 audit_time=$((SECONDS - audit_start))
-summary=$(tail -n1 "$findings_txt")
 
 {
   echo "mmio-audit report: $name ($arch), ruleset rules/hyperv.yaml"
@@ -84,7 +87,7 @@ cat "$findings_txt"
 echo "mmio-audit: $name ($arch): audited in ${audit_time}s, ${SECONDS}s in all"
 echo "mmio-audit: report: $report"
 if ((status == 2 || status > 128)); then
-  echo "mmio-audit: the audit of $name did not complete (see the report)" >&2
+  echo "mmio-audit: the audit of $name did not complete (the errors are above)" >&2
   exit 2
 fi
 if ((status == 1 && fail_on_findings)); then

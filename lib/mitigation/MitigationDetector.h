@@ -17,8 +17,9 @@ struct PatternMatch {
   unsigned Line = 0, Column = 0;
 };
 
-/// Searches each definition of `Function` in `Text` (a C file). Patterns may match in any order and anywhere in the
-/// body; the search is bounded, so no file can make it run long.
+/// Searches each definition of `Function` in `Text` (a C file, NUL-terminated as a MemoryBuffer is). Patterns may
+/// match in any order and anywhere in the body. The search has one budget of steps for the whole file, so no file
+/// can make it run long: past the budget the fix counts as absent.
 std::optional<PatternMatch> findInFunction(llvm::StringRef Text, llvm::StringRef Function,
                                            const std::vector<CodePattern> &Patterns);
 

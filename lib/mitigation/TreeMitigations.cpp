@@ -12,10 +12,13 @@ namespace mmio {
 
 namespace {
 
-/// drivers/hv/vmbus_drv.c is 80 KiB; the largest C file in the kernel is a few MiB of generated tables.
-constexpr uint64_t MaxSourceBytes = 16u << 20;
+/// drivers/hv/vmbus_drv.c is 80 KiB; a file that holds a fix is a driver's, not a few MiB of generated tables, and
+/// the cap bounds the memory its tokens take.
+constexpr uint64_t MaxSourceBytes = 4u << 20;
 
 bool under(llvm::StringRef Path, llvm::StringRef Root) {
+  if (Root == "/")
+    return Path.size() > 1 && Path.front() == '/';
   return Path.starts_with(Root) && Path.size() > Root.size() && llvm::sys::path::is_separator(Path[Root.size()]);
 }
 

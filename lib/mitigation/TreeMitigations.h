@@ -17,9 +17,8 @@ struct FoundMitigation {
   FileLocation Where; // the first pattern's match; the file absolute
 };
 
-/// The mitigations present under `TreeRoot` (absolute). A file that is missing, unreadable, larger than any source
-/// file or outside the tree once links are resolved carries no fix: absence is the safe answer, since it leaves a
-/// finding live.
+/// The mitigations present under `TreeRoot` (absolute). A file that is missing, unreadable, larger than 4 MiB or
+/// outside the tree once links are resolved carries no fix: absence is the safe answer, since it leaves a finding live.
 std::vector<FoundMitigation> findTreeMitigations(const Ruleset &Rules, llvm::StringRef TreeRoot);
 
 /// The first mitigation of `Rl` found in the tree, if any.

@@ -32,6 +32,11 @@ Error readCode(SchemaContext &C, const Field &F, MitigationSpec &M) {
   Expected<std::vector<Field>> Patterns = C.In.readStrings(F, "a code pattern");
   if (!Patterns)
     return Patterns.takeError();
+  // A fix is a few statements; thousands of patterns are a mistake, or a file built to make the search explode.
+  constexpr size_t MaxPatterns = 64;
+  if (Patterns->size() > MaxPatterns)
+    return C.In.errorAt(F.valueNode(),
+                        "'code' has " + Twine(Patterns->size()) + " patterns (at most " + Twine(MaxPatterns) + ")");
   for (const Field &P : *Patterns) {
     Expected<CodePattern> Compiled = compileCodePattern(P.Value.Scalar());
     if (!Compiled)

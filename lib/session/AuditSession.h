@@ -55,6 +55,12 @@ public:
   /// (RulesetError) or the rule id that does not exist.
   static llvm::Expected<AuditSession> load(const AuditSettings &Settings);
 
+  // Moved, never copied: the tree's mitigations point into the session's own ruleset.
+  AuditSession(AuditSession &&) = default;
+  AuditSession &operator=(AuditSession &&) = default;
+  AuditSession(const AuditSession &) = delete;
+  AuditSession &operator=(const AuditSession &) = delete;
+
   const Ruleset &rules() const { return Rules; }
   const CheckOptions &checkOptions() const { return Check; }
   bool warningsAsErrors() const { return WarningsAsErrors; }

@@ -18,7 +18,7 @@ int shifted(struct hv_pcibus_device *hbus)
 int negative_min(struct hv_pcibus_device *hbus)
 {
 	// -1 as min is the highest address, not a low one: not below 4GB, but no window of 8 KiB starts there.
-	return vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, -1, -1, // expected-warning {{MMIO request can never be met: no address in [0xffffffffffffffff, 0xffffffffffffffff] holds 0x2000 bytes aligned to 0x1000 [hyperv-request-unsatisfiable]}} expected-note {{min is 0xffffffffffffffff (-1 converted to 'resource_size_t')}} expected-note {{max is 0xffffffffffffffff (-1 converted to 'resource_size_t')}} expected-note@+1 {{size is 0x2000}} expected-note@+1 {{align is 0x1000}}
+	return vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, -1, -1, // expected-warning {{MMIO request window [0xffffffffffffffff, 0xffffffffffffffff] cannot hold 0x2000 bytes aligned to 0x1000 [hyperv-request-unsatisfiable]}} expected-note {{min is 0xffffffffffffffff (-1 converted to 'resource_size_t')}} expected-note {{max is 0xffffffffffffffff (-1 converted to 'resource_size_t')}} expected-note@+1 {{size is 0x2000}} expected-note@+1 {{align is 0x1000}}
 				   PCI_CONFIG_MMIO_LENGTH, 0x1000, false);
 }
 

@@ -5,6 +5,8 @@
 
 #include "gtest/gtest.h"
 
+#include <chrono>
+
 using namespace mmio;
 
 namespace {
@@ -106,6 +108,29 @@ TEST(MitigationDetectorTest, WithoutTheFallbackAssignmentNotFound) {
   EXPECT_FALSE(find(replaced(Shipped, "if (!start)", "if (!size)")));
 }
 
+TEST(MitigationDetectorTest, CommentedOutOrDeadCodeIsNoFix) {
+  // `//*` starts a line comment in C99 and later, not a block comment.
+  std::string LineCommented = replaced(Shipped, "if (!start)\n\t\t\t\t\tstart = low_mmio_base;",
+                                       "//* if (!start) */ if (!start)\n//* */ start = low_mmio_base;");
+  EXPECT_FALSE(find(LineCommented));
+  std::string Dead = replaced(Shipped, "if (!start)\n", "#if 0\n#ifdef X\n#endif\nif (!start)\n");
+  Dead = replaced(Dead, "start = low_mmio_base;", "start = low_mmio_base;\n#else\n#endif");
+  EXPECT_FALSE(find(Dead));
+  // Under a condition that cannot be judged here (a CONFIG_ option), the code is taken as compiled.
+  std::string Configured = replaced(Shipped, "if (!start)\n", "#ifdef CONFIG_SYSFB\nif (!start)\n");
+  Configured = replaced(Configured, "start = low_mmio_base;", "start = low_mmio_base;\n#endif");
+  EXPECT_TRUE(find(Configured));
+  // A `//****` banner does not swallow the code after it.
+  EXPECT_TRUE(find(replaced(Shipped, "\t\t\t\t/*\n", "//****\n\t\t\t\t/*\n")));
+}
+
+TEST(MitigationDetectorTest, DirectivesAndContinuations) {
+  // A brace in a macro definition at file scope does not hide the function after it.
+  EXPECT_TRUE(find(std::string("#define OPEN {\n#define LONG(x) \\\n\t{ x }\n") + Shipped));
+  // Line continuations inside tokens are read as the compiler reads them.
+  EXPECT_TRUE(find(replaced(Shipped, "hyperv_mmio->start;", "hyperv_mmio-\\\n>sta\\\nrt;")));
+}
+
 TEST(MitigationDetectorTest, OnlyInTheNamedFunction) {
   EXPECT_FALSE(find(replaced(Shipped, "vmbus_reserve_fb", "vmbus_reserve_other")));
   // A declaration, or a call at file scope, is no body.
@@ -121,6 +146,34 @@ TEST(MitigationDetectorTest, PatternsAreChecked) {
   llvm::Expected<CodePattern> Digit = compileCodePattern("$1 = 0;");
   EXPECT_FALSE(bool(Digit));
   llvm::consumeError(Digit.takeError());
+}
+
+TEST(MitigationDetectorTest, OneBudgetForTheWholeFile) {
+  // Thousands of bodies, each built to make the search backtrack: the budget is the file's, not each body's.
+  std::string Body = "void vmbus_reserve_fb(void) {";
+  for (int I = 0; I < 200; ++I)
+    Body += " a = b;";
+  Body += " }\n";
+  std::string File;
+  for (int I = 0; I < 2000; ++I)
+    File += Body;
+  std::vector<CodePattern> Patterns;
+  for (const char *Text : {"$a = $b;", "$c = $d;", "$e = $f;", "never_here;"})
+    Patterns.push_back(std::move(*compileCodePattern(Text)));
+  auto Start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(findInFunction(File, "vmbus_reserve_fb", Patterns));
+  // Not a timing test: a per-body budget would take minutes here, a per-file one well under a second.
+  EXPECT_LT(std::chrono::steady_clock::now() - Start, std::chrono::seconds(30));
+}
+
+TEST(MitigationDetectorTest, ManyPatternsDoNotExhaustTheStack) {
+  std::vector<CodePattern> Patterns;
+  for (int I = 0; I < 200000; ++I)
+    Patterns.push_back(std::move(*compileCodePattern("x")));
+  // Patterns may share tokens: every `x` is the body's one `x`, found without a call per pattern.
+  EXPECT_TRUE(findInFunction("void vmbus_reserve_fb(void) { x; }", "vmbus_reserve_fb", Patterns));
+  Patterns.push_back(std::move(*compileCodePattern("y")));
+  EXPECT_FALSE(findInFunction("void vmbus_reserve_fb(void) { x; }", "vmbus_reserve_fb", Patterns));
 }
 
 TEST(MitigationDetectorTest, BoundedOnAdversarialInput) {

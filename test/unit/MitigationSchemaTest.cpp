@@ -63,7 +63,8 @@ TEST(MitigationSchemaTest, Loads) {
   EXPECT_EQ(M.File, "drivers/hv/vmbus_drv.c");
   EXPECT_EQ(M.Function, "vmbus_reserve_fb");
   ASSERT_EQ(M.Code.size(), 2u);
-  EXPECT_TRUE(M.Code[0].Tokens[3].MetaVariable);
+  EXPECT_TRUE(M.Code[0].MetaVariable[3]);
+  EXPECT_EQ(M.Code[0].Tokens[3], "$start");
   EXPECT_EQ(M.Where.Line, 11u); // its `- id:`
   EXPECT_EQ(RS->Rules[0].MitigatedBy, std::vector<std::string>{"fix"});
   EXPECT_EQ(RS->findMitigation("fix"), &RS->Mitigations[0]);
@@ -100,6 +101,11 @@ TEST(MitigationSchemaTest, Errors) {
   EXPECT_EQ(errorOf(with("subject", "    colour: red")),
             "m.yaml:13:5: error: unknown key 'colour' in mitigation (expected one of: id, commit, subject, why, file, "
             "function, code)");
+  std::string Many = "    code:\n";
+  for (int I = 0; I < 65; ++I)
+    Many += "      - x\n";
+  EXPECT_EQ(errorOf(with("code", Many.substr(0, Many.size() - 1))),
+            "m.yaml:18:7: error: 'code' has 65 patterns (at most 64)");
   std::string Twice = std::string(GoodBody) + "  - id: fix\n" + GoodBody;
   EXPECT_EQ(errorOf(Twice), "m.yaml:20:9: error: duplicate mitigation 'fix' (first defined at m.yaml:11:5)");
 }
