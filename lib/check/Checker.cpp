@@ -332,7 +332,13 @@ std::vector<CallSummary> Checker::listCalls(ASTContext &Ctx) const {
     S.Expansion = resolveLocation(SM, SM.getExpansionLoc(S.Loc));
     S.Function = Call.enclosingName();
     S.Callee = Call.Spec->Name;
-    S.Bounds = joinScenarios(Eval.evaluateCall(Call));
+    std::vector<Scenario> Scenarios = Eval.evaluateCall(Call);
+    S.Bounds = joinScenarios(Scenarios);
+    const std::optional<ValueSet> &Size = S.Bounds[static_cast<unsigned>(Role::Size)];
+    ValueSet SizeValues = Size ? *Size : ValueSet::unknown(64);
+    for (const Rule &Rl : Rules.Rules)
+      if (enabled(Rl) && ruleApplies(Rl, Call, SizeValues))
+        S.Verdicts.emplace_back(Rl.Id, judgeScenarios(Rl, Rules, Scenarios).Result.Outcome);
     List.push_back(std::move(S));
     Eval.trimCache();
   }

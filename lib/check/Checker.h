@@ -35,6 +35,9 @@ struct CallSummary {
   std::string Function;
   std::string Callee;
   RoleValues Bounds;
+  /// Every enabled rule that applies to the call, with its verdict at the call itself (implied rules too: an
+  /// inventory says what each rule decides, not what is reported).
+  std::vector<std::pair<std::string, Verdict>> Verdicts;
 };
 
 class Checker {

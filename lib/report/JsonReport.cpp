@@ -85,6 +85,23 @@ Value findingValue(const ReportFinding &F, llvm::StringRef Root, bool DiffMode) 
   return O;
 }
 
+Value callValue(const ReportCall &C, llvm::StringRef Root) {
+  Object Bounds;
+  for (unsigned I = 0; I < NumRoles; ++I)
+    if (C.Bounds[I])
+      Bounds[roleName(static_cast<Role>(I))] = boundsValue(C.Bounds[I]);
+  Object Verdicts;
+  for (const CallVerdict &V : C.Verdicts)
+    Verdicts[V.RuleId] = Object{{"verdict", verdictName(V.Outcome)},
+                                {"mitigatedBy", V.MitigatedBy.empty() ? Value(nullptr) : Value(V.MitigatedBy)}};
+  return locationValue(C.Begin, Root,
+                       Object{{"function", C.Function},
+                              {"callee", C.Callee},
+                              {"bounds", std::move(Bounds)},
+                              {"verdicts", std::move(Verdicts)},
+                              {"translationUnit", fileValue(C.TranslationUnit, Root)}});
+}
+
 Value summaryValue(const Summary &S) {
   return Object{{"findings", S.Findings},         {"errors", S.Errors},
                 {"warnings", S.Warnings},         {"suppressed", S.Suppressed},
@@ -123,6 +140,14 @@ Object reportWithoutFindings(const Report &R) {
     Units.push_back(std::move(U));
   }
   Root["translationUnits"] = std::move(Units);
+  if (R.Calls) {
+    Array Calls;
+    for (const ReportCall &C : *R.Calls)
+      Calls.push_back(callValue(C, R.SourceRoot));
+    Root["calls"] = std::move(Calls);
+  } else {
+    Root["calls"] = nullptr;
+  }
   Root["summary"] = summaryValue(R.summary());
   return Root;
 }
@@ -220,7 +245,7 @@ bool readLocation(const Object &O, FileLocation &L, Path P) {
          optionalField(O, "column", L.Column, P);
 }
 
-bool readBounds(const Object &O, ReportFinding &F, Path P) {
+bool readBounds(const Object &O, std::array<std::optional<RoleBounds>, NumRoles> &Out, Path P) {
   const Value *V = O.get("bounds");
   if (!V || V->kind() == Value::Null)
     return true;
@@ -236,7 +261,7 @@ bool readBounds(const Object &O, ReportFinding &F, Path P) {
     RoleBounds B;
     if (!fromJSON(Values, B, P.field("bounds").field(Key)))
       return false;
-    F.Bounds[static_cast<unsigned>(*R)] = std::move(B);
+    Out[static_cast<unsigned>(*R)] = std::move(B);
   }
   return true;
 }
@@ -267,6 +292,11 @@ void resolvePaths(Report &R) {
   }
   for (TUInfo &T : R.TranslationUnits)
     Resolve(T.File);
+  if (R.Calls)
+    for (ReportCall &C : *R.Calls) {
+      Resolve(C.Begin.File);
+      Resolve(C.TranslationUnit);
+    }
 }
 
 } // namespace
@@ -333,6 +363,28 @@ bool fromJSON(const Value &V, ReportMitigation &Out, llvm::json::Path P) {
          optionalField(*O, "function", Out.Function, P);
 }
 
+bool fromJSON(const Value &V, ReportCall &C, llvm::json::Path P) {
+  const Object *O = objectAt(V, P);
+  if (!O || !readLocation(*O, C.Begin, P) || !optionalField(*O, "function", C.Function, P) ||
+      !optionalField(*O, "callee", C.Callee, P) || !readBounds(*O, C.Bounds, P) ||
+      !optionalField(*O, "translationUnit", C.TranslationUnit, P))
+    return false;
+  if (const Value *Verdicts = O->get("verdicts"); Verdicts && Verdicts->kind() != Value::Null) {
+    const Object *All = objectAt(*Verdicts, P.field("verdicts"));
+    if (!All)
+      return false;
+    for (const auto &[Id, Entry] : *All) {
+      llvm::json::Path At = P.field("verdicts").field(Id);
+      const Object *E = objectAt(Entry, At);
+      CallVerdict CV{Id.str(), Verdict::Holds, ""};
+      if (!E || !requiredField(*E, "verdict", CV.Outcome, At) || !optionalField(*E, "mitigatedBy", CV.MitigatedBy, At))
+        return false;
+      C.Verdicts.push_back(std::move(CV));
+    }
+  }
+  return true;
+}
+
 bool fromJSON(const Value &V, ReportFinding &F, llvm::json::Path P) {
   const Object *O = objectAt(V, P);
   if (!O || !requiredField(*O, "rule", F.RuleId, P) || !requiredField(*O, "severity", F.Level, P) ||
@@ -345,7 +397,7 @@ bool fromJSON(const Value &V, ReportFinding &F, llvm::json::Path P) {
   return optionalField(*O, "endLine", F.End.Line, P) && optionalField(*O, "endColumn", F.End.Column, P) &&
          optionalField(*O, "function", F.Function, P) && optionalField(*O, "callee", F.Callee, P) &&
          optionalField(*O, "call", F.CallText, P) && requiredField(*O, "message", F.Message, P) &&
-         requiredField(*O, "fingerprint", F.Fingerprint, P) && readBounds(*O, F, P) &&
+         requiredField(*O, "fingerprint", F.Fingerprint, P) && readBounds(*O, F.Bounds, P) &&
          optionalField(*O, "notes", F.Notes, P) && optionalField(*O, "fix", F.Fix, P) &&
          optionalField(*O, "suppressed", F.Suppressed, P) && optionalField(*O, "mitigated", F.Mitigated, P) &&
          optionalField(*O, "change", F.Diff, P) && optionalField(*O, "translationUnit", F.TranslationUnit, P);
@@ -377,7 +429,8 @@ bool fromJSON(const Value &V, Report &R, llvm::json::Path P) {
   }
   std::optional<std::string> Base;
   if (!optionalField(*O, "diffBase", Base, P) || !optionalField(*O, "rules", R.Rules, P) ||
-      !requiredField(*O, "findings", R.Findings, P) || !optionalField(*O, "translationUnits", R.TranslationUnits, P))
+      !requiredField(*O, "findings", R.Findings, P) || !optionalField(*O, "translationUnits", R.TranslationUnits, P) ||
+      !optionalField(*O, "calls", R.Calls, P))
     return false;
   R.DiffMode = Base.has_value();
   R.DiffBase = Base.value_or("");

@@ -32,6 +32,8 @@ bool fromJSON(const llvm::json::Value &V, ReportNote &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, ReportFix &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, ReportSuppression &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, ReportFinding &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, ReportMitigation &Out, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, ReportCall &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, RuleInfo &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, TUInfo &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Report &Out, llvm::json::Path P);

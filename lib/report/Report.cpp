@@ -129,6 +129,16 @@ void finalizeFindings(Report &R) {
   assignFingerprints(R.Findings, R.SourceRoot);
 }
 
+void finalizeCalls(Report &R) {
+  if (!R.Calls)
+    return;
+  auto Key = [](const ReportCall &C) { return std::tie(C.Begin.File, C.Begin.Line, C.Begin.Column, C.Function); };
+  llvm::stable_sort(*R.Calls, [&](const ReportCall &A, const ReportCall &B) { return Key(A) < Key(B); });
+  R.Calls->erase(std::unique(R.Calls->begin(), R.Calls->end(),
+                             [&](const ReportCall &A, const ReportCall &B) { return Key(A) == Key(B); }),
+                 R.Calls->end());
+}
+
 std::string summaryLine(const Report &R) {
   Summary S = R.summary();
   std::string Out;

@@ -81,6 +81,26 @@ struct ReportFinding {
   bool active() const { return !Suppressed && Diff != Change::Fixed; }
 };
 
+/// One rule's verdict at one call of the inventory.
+struct CallVerdict {
+  std::string RuleId;
+  Verdict Outcome = Verdict::Holds;
+  std::string MitigatedBy; // the id of the tree's mitigation that defuses it; empty when none does
+  bool operator==(const CallVerdict &O) const {
+    return RuleId == O.RuleId && Outcome == O.Outcome && MitigatedBy == O.MitigatedBy;
+  }
+};
+
+/// An allocator call as the inventory lists it (`--list-calls`): every call, clean or not.
+struct ReportCall {
+  FileLocation Begin; // where the user wrote it; absolute file
+  std::string Function;
+  std::string Callee;
+  std::array<std::optional<RoleBounds>, NumRoles> Bounds;
+  std::vector<CallVerdict> Verdicts;
+  std::string TranslationUnit; // absolute
+};
+
 enum class TUStatus { Analysed, Skipped, Failed };
 llvm::StringRef tuStatusName(TUStatus S);
 
@@ -123,6 +143,8 @@ struct Report {
   std::vector<RuleInfo> Rules;
   std::vector<ReportFinding> Findings;
   std::vector<TUInfo> TranslationUnits;
+  /// The inventory, when asked for (`--list-calls`): reports without one say so (JSON `calls: null`).
+  std::optional<std::vector<ReportCall>> Calls;
   bool DiffMode = false;
   std::string DiffBase; // the revision compared against
   unsigned Baselined = 0;
@@ -134,6 +156,8 @@ struct Report {
 /// Orders findings by file, line, column and rule, drops the copies a header's call produces in every unit that
 /// includes it, and gives each its fingerprint relative to `Report.SourceRoot`.
 void finalizeFindings(Report &R);
+/// Orders the inventory by file, line and column, and drops the copies a header's call produces in every unit.
+void finalizeCalls(Report &R);
 
 /// `Path` relative to `Root` when it lies under it, else `Path` unchanged. Both absolute.
 std::string relativeToRoot(llvm::StringRef Path, llvm::StringRef Root);

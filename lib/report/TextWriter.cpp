@@ -1,4 +1,5 @@
 #include "report/TextWriter.h"
+#include "report/ReportCalls.h"
 
 #include "input/PrintableText.h"
 
@@ -61,6 +62,9 @@ void writeTextReport(const Report &R, llvm::raw_ostream &OS, const TextOptions &
       OS << "note: " << printableText(N.Message) << "\n";
     }
   }
+  if (R.Calls)
+    for (const ReportCall &C : *R.Calls)
+      OS << printableText(callLine(C, R.SourceRoot)) << "\n";
   if (Options.Summary)
     OS << summaryLine(R) << "\n";
 }

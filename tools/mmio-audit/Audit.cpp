@@ -14,6 +14,7 @@ RunOptions runOptionsFrom(const CliOptions &Options) {
   Run.Prefilter = Options.Prefilter;
   Run.ScanSuppressions = Options.ListUnusedSuppressions;
   Run.RecordFiles = Options.Fix;
+  Run.ListCalls = Options.ListCalls;
   Run.SourceRoot = Options.SourceRoot;
   Run.Jobs = Options.Jobs;
   Run.Cleanup = Options.Cleanup;
@@ -34,6 +35,8 @@ AuditResult audit(const AuditSession &Session, const RunOptions &Run, const Sele
                   ProgressLine &Progress, llvm::StringRef Label) {
   AuditResult Result;
   Result.R = emptyReport(Session.rules(), Run.SourceRoot);
+  if (Run.ListCalls)
+    Result.R.Calls.emplace();
   std::string Suffix = Label.empty() ? "" : (" " + Label).str();
   for (const TUInfo &T : Units.NotRun) {
     Result.R.TranslationUnits.push_back(T);
@@ -82,12 +85,16 @@ AuditResult audit(const AuditSession &Session, const RunOptions &Run, const Sele
     Result.R.TranslationUnits.push_back(std::move(O.Info));
     for (ReportFinding &F : O.Findings)
       Result.R.Findings.push_back(std::move(F));
+    if (Result.R.Calls)
+      for (ReportCall &C : O.Calls)
+        Result.R.Calls->push_back(std::move(C));
     for (const FileLocation &L : O.UsedSuppressions)
       Result.UsedSuppressions.insert({L.File, L.Line});
     for (SuppressionComment &C : O.Suppressions)
       Result.Suppressions.push_back(std::move(C));
   }
   finalizeFindings(Result.R);
+  finalizeCalls(Result.R);
   return Result;
 }
 

@@ -65,9 +65,16 @@ llvm::Expected<Report> mergeReports(std::vector<Report> Reports, const std::vect
         Out.TranslationUnits.push_back(std::move(T));
     for (ReportFinding &F : R.Findings)
       Out.Findings.push_back(std::move(F));
+    if (R.Calls) {
+      if (!Out.Calls)
+        Out.Calls.emplace();
+      for (ReportCall &C : *R.Calls)
+        Out.Calls->push_back(std::move(C));
+    }
     Out.Baselined += R.Baselined;
   }
   finalizeFindings(Out);
+  finalizeCalls(Out);
   return Out;
 }
 

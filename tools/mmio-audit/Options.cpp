@@ -85,6 +85,10 @@ cl::opt<std::string> DiffBase("diff-base",
                               cl::value_desc("REV"), cl::cat(Category));
 cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (1-based) of the selected units"),
                            cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<bool> ListCalls("list-calls",
+                        cl::desc("Also list every allocator call with its bounds and each rule's verdict (the audit's "
+                                 "inventory: remarks in text, `calls` in JSON)"),
+                        cl::cat(Category));
 cl::opt<bool> ListUnused("list-unused-suppressions",
                          cl::desc("List suppression comments under --source-root that silenced nothing"),
                          cl::cat(Category));
@@ -182,6 +186,7 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Baseline = Baseline;
   O.DiffBase = DiffBase;
   O.ListUnusedSuppressions = ListUnused;
+  O.ListCalls = ListCalls;
 
   if (Jobs.getNumOccurrences()) {
     if (Jobs == 0)

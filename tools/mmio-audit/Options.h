@@ -49,6 +49,7 @@ struct CliOptions {
   bool Quiet = false;
   bool Verbose = false;
   bool ListUnusedSuppressions = false;
+  bool ListCalls = false;
 
   // Fixes, baselines, patches.
   bool Fix = false;

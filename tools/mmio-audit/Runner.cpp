@@ -2,6 +2,7 @@
 
 #include "Prefilter.h"
 
+#include "report/ReportCalls.h"
 #include "report/ReportFindings.h"
 #include "tooling/AuditInvocation.h"
 
@@ -59,9 +60,9 @@ private:
 /// comments that silenced them; then records the files the unit read, while its source manager is alive.
 class OutcomeReporter : public UnitReporter {
 public:
-  OutcomeReporter(const RunOptions &Options, const TUJob &Job, TUOutcome &Out,
+  OutcomeReporter(const AuditSession &Session, const RunOptions &Options, const TUJob &Job, TUOutcome &Out,
                   std::function<void(const SourceManager &)> AfterCheck)
-      : Options(Options), Job(Job), Out(Out), AfterCheck(std::move(AfterCheck)) {}
+      : Session(Session), Options(Options), Job(Job), Out(Out), AfterCheck(std::move(AfterCheck)) {}
 
   void report(std::vector<AuditedFinding> Findings, CompilerInstance &CI) override {
     ReportFindingOptions Report;
@@ -73,11 +74,15 @@ public:
     UnitReportFindings Got = toReportFindings(Findings, CI.getSourceManager(), CI.getLangOpts(), Report);
     Out.Findings = std::move(Got.Findings);
     Out.UsedSuppressions = std::move(Got.UsedSuppressions);
+    // From the same compile: an inventory costs no second parse.
+    if (Options.ListCalls)
+      Out.Calls = toReportCalls(Session.listCalls(CI.getASTContext()), Session, Job.Command.Directory, Job.File);
     if (AfterCheck)
       AfterCheck(CI.getSourceManager());
   }
 
 private:
+  const AuditSession &Session;
   const RunOptions &Options;
   const TUJob &Job;
   TUOutcome &Out;
@@ -196,13 +201,14 @@ TUOutcome Runner::runOne(const TUJob &Job) {
   std::function<void(const SourceManager &)> AfterCheck;
   if (WantFiles)
     AfterCheck = Scan;
-  OutcomeReporter Reporter(Options, Job, Out, AfterCheck);
+  OutcomeReporter Reporter(Session, Options, Job, Out, AfterCheck);
   bool OK = auditUnit(Out.Command.Args, **Files, Session, Reporter, Errors);
   if (!OK || Errors.getNumErrors()) {
     Out.Info.Status = TUStatus::Failed;
     Out.Info.Reason = "the translation unit does not compile";
     Out.Info.Errors = Errors.take();
     Out.Findings.clear();
+    Out.Calls.clear();
     Out.UsedSuppressions.clear();
     return Finish();
   }

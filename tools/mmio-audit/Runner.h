@@ -29,6 +29,7 @@ struct RunOptions {
   bool StopAfterPrefilter = false; // --write-candidates: a unit the prefilter keeps is a candidate, not parsed
   bool ScanSuppressions = false;   // collect every suppression comment under the source root
   bool RecordFiles = false;        // record the files under the source root each unit read (for --fix)
+  bool ListCalls = false;          // --list-calls: every allocator call with its bounds and verdicts
   std::string SourceRoot;
   unsigned Jobs = 0; // 0: every core
   FlagCleanupOptions Cleanup;
@@ -41,6 +42,7 @@ struct RunOptions {
 struct TUOutcome {
   TUInfo Info;
   std::vector<ReportFinding> Findings;
+  std::vector<ReportCall> Calls; // with RunOptions::ListCalls
   std::vector<FileLocation> UsedSuppressions;
   std::vector<SuppressionComment> Suppressions; // in files under the source root, each file once per run
   std::vector<std::string> Files;               // under the source root, read by the unit
