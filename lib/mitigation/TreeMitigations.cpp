@@ -8,6 +8,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <optional>
+
 namespace mmio {
 
 namespace {
@@ -22,20 +24,34 @@ bool under(llvm::StringRef Path, llvm::StringRef Root) {
   return Path.starts_with(Root) && Path.size() > Root.size() && llvm::sys::path::is_separator(Path[Root.size()]);
 }
 
+/// `Root`'s copy of `File`, resolved, if it is a file there and links do not lead out of `Root`.
+std::optional<std::string> fileUnder(llvm::StringRef Root, llvm::StringRef File) {
+  llvm::SmallString<256> RealRoot, Path(Root), RealPath;
+  if (Root.empty() || llvm::sys::fs::real_path(Root, RealRoot))
+    return std::nullopt;
+  llvm::sys::path::append(Path, File);
+  // A link out of the tree would let the tree vouch for a fix it does not carry.
+  if (llvm::sys::fs::real_path(Path, RealPath) || !under(RealPath, RealRoot))
+    return std::nullopt;
+  return std::string(RealPath);
+}
+
 } // namespace
 
-std::vector<FoundMitigation> findTreeMitigations(const Ruleset &Rules, llvm::StringRef TreeRoot) {
+std::vector<FoundMitigation> findTreeMitigations(const Ruleset &Rules, llvm::StringRef TreeRoot,
+                                                 llvm::StringRef Overlay) {
   std::vector<FoundMitigation> Found;
-  llvm::SmallString<256> RealRoot;
-  if (TreeRoot.empty() || llvm::sys::fs::real_path(TreeRoot, RealRoot))
-    return Found;
   for (const MitigationSpec &M : Rules.Mitigations) {
-    llvm::SmallString<256> Path(TreeRoot), RealPath;
+    // The overlay's copy wins even when the fix is gone from it: that is what the patched tree holds.
+    llvm::SmallString<256> InOverlay(Overlay);
+    llvm::sys::path::append(InOverlay, M.File);
+    llvm::StringRef Root = !Overlay.empty() && llvm::sys::fs::exists(InOverlay) ? Overlay : TreeRoot;
+    llvm::SmallString<256> Path(Root);
     llvm::sys::path::append(Path, M.File);
-    // A link out of the tree would let the tree vouch for a fix it does not carry.
-    if (llvm::sys::fs::real_path(Path, RealPath) || !under(RealPath, RealRoot))
+    std::optional<std::string> RealPath = fileUnder(Root, M.File);
+    if (!RealPath)
       continue;
-    llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Text = readInputFile(RealPath, MaxSourceBytes);
+    llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> Text = readInputFile(*RealPath, MaxSourceBytes);
     if (!Text) {
       llvm::consumeError(Text.takeError());
       continue;

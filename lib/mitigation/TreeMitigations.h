@@ -19,7 +19,10 @@ struct FoundMitigation {
 
 /// The mitigations present under `TreeRoot` (absolute). A file that is missing, unreadable, larger than 4 MiB or
 /// outside the tree once links are resolved carries no fix: absence is the safe answer, since it leaves a finding live.
-std::vector<FoundMitigation> findTreeMitigations(const Ruleset &Rules, llvm::StringRef TreeRoot);
+/// `Overlay`, when given, holds patched copies of some of the tree's files at the same relative paths: a file there
+/// is read instead of the tree's (the tree itself stays as it was, as a backport audit of a patch needs).
+std::vector<FoundMitigation> findTreeMitigations(const Ruleset &Rules, llvm::StringRef TreeRoot,
+                                                 llvm::StringRef Overlay = "");
 
 /// The first mitigation of `Rl` found in the tree, if any.
 const FoundMitigation *mitigationFor(const Rule &Rl, const std::vector<FoundMitigation> &Found);

@@ -148,6 +148,12 @@ Object reportWithoutFindings(const Report &R) {
   } else {
     Root["calls"] = nullptr;
   }
+  Array Fixes;
+  for (const ReportMitigation &M : R.KnownFixes)
+    Fixes.push_back(
+        locationValue(M.Where, R.SourceRoot,
+                      Object{{"id", M.Id}, {"commit", M.Commit}, {"subject", M.Subject}, {"function", M.Function}}));
+  Root["knownFixes"] = std::move(Fixes);
   Root["summary"] = summaryValue(R.summary());
   return Root;
 }
@@ -292,6 +298,8 @@ void resolvePaths(Report &R) {
   }
   for (TUInfo &T : R.TranslationUnits)
     Resolve(T.File);
+  for (ReportMitigation &M : R.KnownFixes)
+    Resolve(M.Where.File);
   if (R.Calls)
     for (ReportCall &C : *R.Calls) {
       Resolve(C.Begin.File);
@@ -430,7 +438,7 @@ bool fromJSON(const Value &V, Report &R, llvm::json::Path P) {
   std::optional<std::string> Base;
   if (!optionalField(*O, "diffBase", Base, P) || !optionalField(*O, "rules", R.Rules, P) ||
       !requiredField(*O, "findings", R.Findings, P) || !optionalField(*O, "translationUnits", R.TranslationUnits, P) ||
-      !optionalField(*O, "calls", R.Calls, P))
+      !optionalField(*O, "calls", R.Calls, P) || !optionalField(*O, "knownFixes", R.KnownFixes, P))
     return false;
   R.DiffMode = Base.has_value();
   R.DiffBase = Base.value_or("");

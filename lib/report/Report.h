@@ -145,6 +145,8 @@ struct Report {
   std::vector<TUInfo> TranslationUnits;
   /// The inventory, when asked for (`--list-calls`): reports without one say so (JSON `calls: null`).
   std::optional<std::vector<ReportCall>> Calls;
+  /// The ruleset's known fixes found in the tree (a whole-tree audit): evidence even where no finding needs it.
+  std::vector<ReportMitigation> KnownFixes;
   bool DiffMode = false;
   std::string DiffBase; // the revision compared against
   unsigned Baselined = 0;

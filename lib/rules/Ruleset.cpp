@@ -33,6 +33,18 @@ std::optional<Role> roleFromName(llvm::StringRef Name) {
   return std::nullopt;
 }
 
+llvm::StringRef unknownPolicyName(UnknownPolicy P) {
+  switch (P) {
+  case UnknownPolicy::Ignore:
+    return "ignore";
+  case UnknownPolicy::Report:
+    return "report";
+  case UnknownPolicy::Never:
+    return "never";
+  }
+  return "ignore";
+}
+
 llvm::StringRef severityName(Severity S) {
   switch (S) {
   case Severity::Warning:

@@ -34,6 +34,8 @@ llvm::StringRef severityName(Severity S);
 /// repeat, call after call, what the other rules' unknowns already say: such a rule reports proven violations only,
 /// even when the user asks for every unknown.
 enum class UnknownPolicy { Ignore, Report, Never };
+/// The spelling used in rulesets: "ignore", "report", "never".
+llvm::StringRef unknownPolicyName(UnknownPolicy P);
 
 /// A function whose calls request MMIO, and which parameter (0-based) plays which role.
 struct AllocatorSpec {

@@ -62,7 +62,7 @@ llvm::Expected<AuditSession> AuditSession::load(const AuditSettings &Settings) {
   if (Settings.AbsoluteRulesetPaths)
     makeRulesetPathsAbsolute(*Rules);
   AuditSession Session(std::move(*Rules), std::move(Check), Settings.WarningsAsErrors);
-  Session.Mitigations = findTreeMitigations(Session.Rules, Settings.TreeRoot);
+  Session.Mitigations = findTreeMitigations(Session.Rules, Settings.TreeRoot, Settings.TreeOverlay);
   return std::move(Session);
 }
 

@@ -36,6 +36,9 @@ struct AuditSettings {
   /// The root of the source tree the units belong to (absolute), for front ends that audit a whole tree: the
   /// ruleset's mitigations are looked for there. Empty: none is, as in the plugin, which sees one unit.
   std::string TreeRoot;
+  /// Patched copies of some of TreeRoot's files, at the same relative paths (absolute; empty: none): mitigations
+  /// are looked for in a copy here first.
+  std::string TreeOverlay;
 };
 
 /// A finding as a session hands it out: at the level the policy gives it, with a note saying why a malformed

@@ -13,13 +13,15 @@ from . import audit, output, patches, progress, report_html, report_json, report
 
 TOOLS = sources.TOOLS
 REPO = os.path.dirname(TOOLS)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FORMATS = {"md": report_markdown.render, "html": report_html.render, "json": report_json.render}
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 
 DESCRIPTION = """\
-Audits several kernel trees with the mmio_audit plugin and writes one report: a matrix of tree x rule (clean,
-violated, unknown) and, per tree, every allocator call site with its bounds and a verdict per rule."""
+Audits several kernel trees with mmio-audit and writes one report: a matrix of tree x rule (clean, mitigated,
+violated, unknown) and, per tree, every allocator call site with its bounds and a verdict per rule, from one
+compile per unit (mmio-audit's call inventory, --list-calls). A violation that a known fix elsewhere in the tree
+defuses (rules/README.md, "Known fixes") is mitigated."""
 
 EPILOG = """\
 tree specs:
@@ -40,7 +42,7 @@ examples:
   mmio-audit-backports --format json ~/src/linux@v6.6 ~/src/linux@v6.6.60,arch=arm64
 
 exit status:
-  0  every tree is clean (unknown verdicts too, unless --fail-on-unknown)
+  0  every tree is clean or mitigated (unknown verdicts too, unless --fail-on-unknown)
   1  some tree violates a rule
   2  some tree could not be audited (not prepared, a patch that does not apply, a unit that does not compile):
      the report is still written, the others' results in it; also bad options or tree specs (no report)
@@ -70,10 +72,13 @@ def parse_args(argv):
     p.add_argument("--format", choices=sorted(FORMATS), default="md",
                    help="the format for standard output (default md)")
     p.add_argument("--rules", metavar="FILE",
-                   help="the ruleset (default: the plugin's built-in rules/hyperv.yaml)")
-    p.add_argument("--plugin", metavar="SO", default=os.environ.get("MMIO_AUDIT_PLUGIN") or
-                   os.path.join(REPO, "build", "lib", "MmioAudit.so"),
-                   help="the mmio_audit plugin (default $MMIO_AUDIT_PLUGIN or build/lib/MmioAudit.so)")
+                   help="the ruleset (default: mmio-audit's built-in rules/hyperv.yaml)")
+    p.add_argument("--enable", action="append", default=[], metavar="RULE",
+                   help="also check these opt-in rules (`enabled: false` in the ruleset; repeatable, "
+                        "comma-separated), as mmio-audit --enable")
+    p.add_argument("--cli", metavar="PROG", default=os.environ.get("MMIO_AUDIT_CLI") or
+                   os.path.join(REPO, "build", "bin", "mmio-audit"),
+                   help="the mmio-audit command-line tool (default $MMIO_AUDIT_CLI or build/bin/mmio-audit)")
     p.add_argument("--clang", metavar="PROG", default=default_clang(),
                    help="the compiler for compile_commands.json trees (default clang-19); kernel trees use "
                         "Kbuild's own command (LLVM=-19)")
@@ -83,7 +88,7 @@ def parse_args(argv):
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                    help="compile N units at a time (default: the number of CPUs)")
     p.add_argument("--timeout", type=int, default=900, metavar="SECONDS",
-                   help="give up on one compile after this long (default 900)")
+                   help="give up on a tree's analysis after this long for each unit it compiles (default 900)")
     p.add_argument("--fail-on-unknown", action="store_true",
                    help="exit 1 when a verdict is unknown, as when one is violated")
     p.add_argument("--title", default="mmio-audit backport audit", help="the report's title")
@@ -128,7 +133,7 @@ def audit_tree(index, spec, rules, a, prog, prepared):
              "patches": [{"path": t, "resolved": p, "files": []} for t, p in zip(spec.patch_texts, spec.patches)],
              "status": "failed", "error": None,
              "notes": [], "unit_selection": None, "seconds": 0.0, "verdicts": audit.not_audited_row(rules),
-             "units": [], "calls": []}
+             "compiles": 0, "known_fixes": [], "units": [], "calls": []}
     work = tempfile.mkdtemp(prefix="mmio-backports-")
     try:
         what = {"debian-package": "prepare %s" % spec.source, "git": "check out %s" % spec.revision}.get(
@@ -137,7 +142,7 @@ def audit_tree(index, spec, rules, a, prog, prepared):
         if key not in prepared:
             try:
                 with prog.step(index, spec.label, what, announce=spec.kind != "compdb"):
-                    prepared[key] = sources.materialize(spec, a.cache)
+                    prepared[key] = sources.materialize(spec, a.cache, a.cli)
             except sources.SourceError as e:
                 prepared[key] = e
         else:
@@ -169,17 +174,25 @@ def audit_tree(index, spec, rules, a, prog, prepared):
             else:
                 unit_list, notes = units.compdb_units(src, ov, rules, a.clang)
         entry["notes"] += notes
-        with prog.step(index, spec.label, "compile %d unit(s) with the plugin" % len(unit_list),
+        with prog.step(index, spec.label, "analyse %d unit(s) with mmio-audit" % len(unit_list),
                        announce=src.kind == "kernel"):
-            results = runner.run(unit_list, a.plugin, rules, a.jobs, a.timeout)
+            run = runner.run_tree(unit_list, a.cli, rules, src.root, ov.dir, work, a.jobs, a.timeout)
+        if run.error:
+            raise units.UnitError(run.error)
         namer = audit.PathNamer(src.root, ov.dir)
-        entry["units"] = audit.unit_entries(results, namer)
-        entry["calls"] = audit.tree_calls(results, rules, namer)
-        failed = [r.unit.name for r in results if r.status != "compiled"]
+        unit_names = {}
+        for u in unit_list:
+            if u.path:
+                unit_names.setdefault(os.path.realpath(os.path.join(u.cwd, u.path)), u.name)
+        entry["compiles"] = run.compiles
+        entry["units"] = audit.unit_entries(unit_list, run.report, namer)
+        entry["known_fixes"] = audit.known_fixes(run.report, namer) if run.report else []
+        entry["calls"] = audit.tree_calls(run.report, rules, namer, unit_names) if run.report else []
+        failed = [u["path"] for u in entry["units"] if u["status"] == "failed"]
         entry["verdicts"] = audit.tree_verdicts(entry["calls"], rules, complete=not failed)
         if failed:
             entry["status"] = "incomplete"
-            entry["error"] = "%d of %d unit(s) did not compile: %s" % (len(failed), len(results), ", ".join(failed))
+            entry["error"] = "%d of %d unit(s) did not compile: %s" % (len(failed), len(unit_list), ", ".join(failed))
         else:
             entry["status"] = "audited"
             if not unit_list:
@@ -196,7 +209,7 @@ def audit_tree(index, spec, rules, a, prog, prepared):
 
 
 def summarize(trees, rule_ids, fail_on_unknown):
-    s = {"trees": len(trees), "clean": [], "violated": [], "unknown": [], "not_audited": []}
+    s = {"trees": len(trees), "clean": [], "mitigated": [], "violated": [], "unknown": [], "not_audited": []}
     for t in trees:
         if t["status"] == "failed":
             s["not_audited"].append(t["label"])
@@ -206,6 +219,8 @@ def summarize(trees, rule_ids, fail_on_unknown):
             s["violated"].append(t["label"])
         elif "unknown" in vs:
             s["unknown"].append(t["label"])
+        elif "mitigated" in vs:
+            s["mitigated"].append(t["label"])
         else:
             s["clean"].append(t["label"])
     if any(t["status"] != "audited" for t in trees):
@@ -215,6 +230,7 @@ def summarize(trees, rule_ids, fail_on_unknown):
     else:
         code = 0
     s["incomplete"] = [t["label"] for t in trees if t["status"] == "incomplete"]
+    s["compiles"] = sum(t["compiles"] for t in trees)
     s["exit_code"] = code
     return s
 
@@ -225,20 +241,20 @@ def main(argv):
     try:
         plan = output_plan(a)
         tree_specs = specs.parse_all(a.specs)
-        if a.rules:
-            rules = ruleset.load(a.rules, builtin=False)
-        else:
-            rules = ruleset.load(os.path.join(REPO, "rules", "hyperv.yaml"), builtin=True)
-    except (ValueError, specs.SpecError, ruleset.RulesetError) as e:
+        if a.jobs < 1 or a.timeout < 1:
+            raise ValueError("--jobs and --timeout must be at least 1")
+        if not (os.path.isfile(a.cli) and os.access(a.cli, os.X_OK)):
+            raise ValueError("no mmio-audit at '%s' (build it first, or give --cli)" % a.cli)
+        a.cli = os.path.abspath(a.cli)
+        enable = [x for arg in a.enable for x in arg.split(",") if x]
+        rules = ruleset.load(a.cli, os.path.abspath(a.rules) if a.rules else None, enable)
+    except ruleset.RulesetError as e:
+        # mmio-audit's own words, already clang-style (FILE:LINE:COL: error: ...) when they point into the ruleset.
+        print(e if ": error: " in str(e) else "mmio-audit-backports: error: %s" % e, file=sys.stderr)
+        return 2
+    except (ValueError, specs.SpecError) as e:
         err(e)
         return 2
-    if not os.path.isfile(a.plugin):
-        err("no plugin at '%s' (build mmio-audit first, or give --plugin)" % a.plugin)
-        return 2
-    if a.jobs < 1 or a.timeout < 1:
-        err("--jobs and --timeout must be at least 1")
-        return 2
-    a.plugin = os.path.abspath(a.plugin)
     a.cache = os.path.abspath(a.cache)
     os.makedirs(a.cache, exist_ok=True)
     show = a.progress if a.progress is not None else sys.stderr.isatty()
@@ -263,11 +279,14 @@ def main(argv):
         "seconds": round(time.monotonic() - started, 1),
         "ruleset": {
             "path": rules.path,
-            "display": os.path.relpath(rules.path, REPO) if rules.path.startswith(REPO + os.sep) else rules.path,
+            "display": "rules/" + os.path.basename(rules.path) if rules.builtin else
+                       os.path.relpath(rules.path, REPO) if rules.path.startswith(REPO + os.sep) else rules.path,
             "builtin": rules.builtin,
             "rules": [{"id": r.id, "severity": r.severity, "message": r.message, "description": r.description,
-                       "implied_by": r.implied_by} for r in rules.rules],
+                       "implied_by": r.implied_by, "mitigated_by": r.mitigated_by} for r in rules.rules],
             "allocators": [{"name": x.name, "roles": x.roles} for x in rules.allocators],
+            "known_fixes": [{"id": m.id, "commit": m.commit, "subject": m.subject, "file": m.file,
+                             "function": m.function} for m in rules.mitigations],
         },
         "roles": rules.value_roles(),
         "summary": summary,
@@ -286,7 +305,9 @@ def main(argv):
             err("cannot write '%s': %s" % (path, e.strerror))
             code = 2
     if show:
-        print("mmio-audit-backports: %d tree(s): %d clean, %d violated, %d unknown, %d not audited; %.0fs"
-              % (len(trees), len(summary["clean"]), len(summary["violated"]), len(summary["unknown"]),
-                 len(summary["not_audited"]), time.monotonic() - started), file=sys.stderr)
+        print("mmio-audit-backports: %d tree(s): %d clean, %d mitigated, %d violated, %d unknown, %d not audited; "
+              "%d compile(s); %.0fs"
+              % (len(trees), len(summary["clean"]), len(summary["mitigated"]), len(summary["violated"]),
+                 len(summary["unknown"]), len(summary["not_audited"]), summary["compiles"],
+                 time.monotonic() - started), file=sys.stderr)
     return code

@@ -1,28 +1,45 @@
 """What the Markdown and HTML writers say the same way: verdict marks, source lines, legends."""
 import os
 
-MARK = {"violated": "✗", "clean": "✓", "unknown": "?", "not-audited": "–"}
+MARK = {"violated": "✗", "mitigated": "◐", "clean": "✓", "unknown": "?", "not-audited": "–"}
 
 LEGEND = [
     ("clean", "no call in the tree breaks the rule: the rule holds at every call it selects (or selects none)"),
-    ("violated", "the plugin proves that a call can break the rule"),
+    ("mitigated", "a call can break the rule, but the tree carries a known fix elsewhere that defuses it (the cell "
+                  "names the commit; the tree's section says where its code is): the call site is still worth "
+                  "hardening, the tree does not carry the bug"),
+    ("violated", "mmio-audit proves that a call can break the rule, and the tree carries no known fix for it"),
     ("unknown", "the analysis cannot decide some call (a bound it cannot compute), or a unit did not compile"),
     ("not-audited", "the tree could not be audited (see its section)"),
 ]
-IMPLIED_NOTE = ("† the rule is in another rule's `implied-by`: the plugin reports only the implying rule at such a "
-                "call (one root cause, one warning); this verdict comes from a second compile with the implying "
-                "rule disabled")
+IMPLIED_NOTE = ("† the rule is in another rule's `implied-by`: mmio-audit reports only the implying rule at such a "
+                "call (one root cause, one warning); this verdict is the rule's own, from mmio-audit's call "
+                "inventory of the same compile")
 
 
 def verdict_text(v):
     return "%s %s" % (MARK[v], v)
 
 
+def fix_names(cell):
+    """The commits of the known fixes that make a verdict mitigated."""
+    return ", ".join(m.get("commit") or m["id"] for m in cell.get("mitigated_by") or [])
+
+
 def cell_text(cell):
-    """A matrix cell: the verdict and how many calls gave it."""
+    """A matrix cell: the verdict, how many calls gave it, and for a mitigated one the fix."""
     v = cell["verdict"]
-    n = cell.get(v, 0) if v in ("violated", "unknown") else 0
-    return verdict_text(v) + (" (%d call%s)" % (n, "" if n == 1 else "s") if n else "")
+    n = cell.get(v, 0) if v in ("violated", "unknown", "mitigated") else 0
+    text = verdict_text(v) + (" (%d call%s)" % (n, "" if n == 1 else "s") if n else "")
+    if v == "mitigated" and fix_names(cell):
+        text += " by " + fix_names(cell)
+    return text
+
+
+def known_fixes_text(tree):
+    """Per known fix of the ruleset: found in the tree (where), or not."""
+    return ["%s (\"%s\") found in %s() at %s" % (f["commit"], f["subject"], f["function"], f["location"])
+            for f in tree.get("known_fixes") or []]
 
 
 def is_implied(tree, rule_id):
@@ -61,17 +78,17 @@ def patch_names(tree):
 def status_text(tree):
     if tree["status"] == "failed":
         return "not audited"
-    n_units, n_calls = len(tree["units"]), len(tree["calls"])
-    text = "%s: %d unit%s compiled with the plugin, %d call site%s" % (
+    n_units, n_calls, n = len(tree["units"]), len(tree["calls"]), tree.get("compiles", 0)
+    text = "%s: %d unit%s, %d compile%s by mmio-audit (one per unit), %d call site%s" % (
         "audited" if tree["status"] == "audited" else "audited in part", n_units, "" if n_units == 1 else "s",
-        n_calls, "" if n_calls == 1 else "s")
+        n, "" if n == 1 else "s", n_calls, "" if n_calls == 1 else "s")
     return text
 
 
 def ruleset_text(report):
     r = report["ruleset"]
     allocs = ", ".join(a["name"] for a in r["allocators"])
-    return "%s%s: %d rule%s for %s" % (r["display"], " (built into the plugin)" if r["builtin"] else "",
+    return "%s%s: %d rule%s for %s" % (r["display"], " (built into mmio-audit)" if r["builtin"] else "",
                                        len(r["rules"]), "" if len(r["rules"]) == 1 else "s", allocs)
 
 
@@ -79,7 +96,9 @@ def exit_text(report):
     s = report["summary"]
     code = s["exit_code"]
     if code == 0:
-        return "exit status 0: every tree is clean" + (" (some verdicts unknown)" if s["unknown"] else "")
+        what = "every tree is clean" if not s.get("mitigated") else \
+            "no tree carries a bug a known fix does not defuse (mitigated: %s)" % ", ".join(s["mitigated"])
+        return "exit status 0: " + what + (" (some verdicts unknown)" if s["unknown"] else "")
     if code == 1:
         return "exit status 1: %s violate%s a rule" % (", ".join(s["violated"] or s["unknown"]),
                                                        "s" if len(s["violated"] or s["unknown"]) == 1 else "")
@@ -88,7 +107,7 @@ def exit_text(report):
 
 
 def findings(tree):
-    """[(call, rule id, verdict entry)] for every violated or unknown verdict, in call order."""
+    """[(call, rule id, verdict entry)] for every violated, mitigated or unknown verdict, in call order."""
     out = []
     for c in tree["calls"]:
         for rid, v in c["verdicts"].items():

@@ -15,7 +15,9 @@ thead th { background: #f6f8fa; }
 table.matrix td.v { text-align: center; font-weight: 600; min-width: 9em; }
 .violated { background: #ffd7d5; color: #82071e; } .clean { background: #d2f4dc; color: #0a3622; }
 .unknown { background: #fff1c2; color: #633c01; } .not-audited { background: #e6e8eb; color: #424a53; }
+.mitigated { background: #ddf4ff; color: #0a3069; }
 td.v, td.verdict { white-space: nowrap; }
+td.v small { display: block; font-weight: 400; }
 /* A tree's name or path may have no place to break (underscores, a long commit id): it wraps anywhere rather than
    push the verdicts out of the window. */
 table.matrix tbody th, table.matrix td:not(.v), table.calls td:first-child { overflow-wrap: anywhere; }
@@ -32,8 +34,10 @@ def e(text):
     return escape(str(text), quote=True)
 
 
-def verdict_cell(verdict, text, cls="verdict"):
-    return '<td class="%s %s">%s</td>' % (cls, e(verdict), e(text))
+def verdict_cell(verdict, text, cls="verdict", detail=""):
+    """A verdict; `detail` (the fix of a mitigated one) on a line of its own, so the column stays narrow."""
+    small = "<small>%s</small>" % e(detail) if detail else ""
+    return '<td class="%s %s">%s%s</td>' % (cls, e(verdict), e(text), small)
 
 
 def render(report):
@@ -58,11 +62,12 @@ def render(report):
             k, e(t["label"]), e(rc.source_text(t)), e(", ".join(rc.patch_names(t)) or "none"))
         for rid in rule_ids:
             cell = t["verdicts"][rid]
-            text = rc.cell_text(cell)
+            text = rc.cell_text(dict(cell, mitigated_by=[]))
             if cell["verdict"] != "not-audited" and rc.is_implied(t, rid):
                 text += " †"
                 implied_used = True
-            row += verdict_cell(cell["verdict"], text, "v")
+            fixes = rc.fix_names(cell)
+            row += verdict_cell(cell["verdict"], text, "v", "by " + fixes if fixes else "")
         H.append(row + "</tr>")
     H += ["</tbody></table>", '<p class="legend">']
     H += ['<span class="%s">%s %s</span> %s<br>' % (v, rc.MARK[v], v, e(text)) for v, text in rc.LEGEND]
@@ -74,8 +79,14 @@ def render(report):
     for r in report["ruleset"]["rules"]:
         implied = " Implied by %s." % ", ".join("<code>%s</code>" % e(x) for x in r["implied_by"]) \
             if r["implied_by"] else ""
-        H.append("<dt><code>%s</code> (%s)</dt><dd>%s%s</dd>" % (e(r["id"]), e(r["severity"]),
-                                                                   e(r["description"] or r["message"]), implied))
+        mitigated = " Known fixes: %s." % ", ".join("<code>%s</code>" % e(x) for x in r["mitigated_by"]) \
+            if r.get("mitigated_by") else ""
+        H.append("<dt><code>%s</code> (%s)</dt><dd>%s%s%s</dd>" % (
+            e(r["id"]), e(r["severity"]), e(r["description"] or r["message"]), implied, mitigated))
+    for m in report["ruleset"].get("known_fixes") or []:
+        H.append("<dt>known fix <code>%s</code></dt><dd>%s (&ldquo;%s&rdquo;), looked for in <code>%s()</code> of "
+                 "<code>%s</code></dd>" % (e(m["id"]), e(m["commit"]), e(m["subject"]), e(m["function"]),
+                                           e(m["file"])))
     H.append("</dl>")
 
     for k, t in enumerate(trees, 1):
@@ -94,6 +105,10 @@ def render(report):
         H.append("<li>status: %s (%.0fs)</li>" % (e(rc.status_text(t)), t["seconds"]))
         if t.get("unit_selection"):
             H.append("<li>%s</li>" % e(t["unit_selection"]))
+        if t["status"] != "failed" and report["ruleset"].get("known_fixes"):
+            found = rc.known_fixes_text(t)
+            H.append("<li>known fixes: %s</li>" % ("; ".join(e(x) for x in found) if found
+                                                     else "none found in the tree"))
         for n in t["notes"]:
             H.append("<li>note: %s</li>" % e(n))
         H.append("</ul>")
@@ -125,11 +140,18 @@ def render(report):
         if fs:
             H.append('<h3>Findings</h3><ul class="findings">')
             for c, rid, v in fs:
-                by = " (the plugin reports %s here instead)" % ", ".join(
-                    "<code>%s</code>" % e(x) for x in v["implied_by"]) if v.get("implied_by") else ""
-                H.append('<li><code>%s</code> <span class="%s">%s %s</span> <code>%s</code>: %s%s' % (
-                    e(rc.site_text(c)), e(v["verdict"]), rc.MARK[v["verdict"]], e(v["verdict"]), e(rid),
-                    e(v["message"]), by))
+                if v.get("message"):
+                    what = e(v["message"])
+                else:
+                    what = "reported as %s here (one root cause, one warning)" % ", ".join(
+                        "<code>%s</code>" % e(x) for x in v["implied_by"]) if v.get("implied_by") \
+                        else "no finding reported"
+                if v.get("mitigated_by"):
+                    m = v["mitigated_by"]
+                    what += "; mitigated by %s%s" % (e(m.get("commit") or m["id"]), " at <code>%s</code>" % e(
+                        m["location"]) if m.get("location") else "")
+                H.append('<li><code>%s</code> <span class="%s">%s %s</span> <code>%s</code>: %s' % (
+                    e(rc.site_text(c)), e(v["verdict"]), rc.MARK[v["verdict"]], e(v["verdict"]), e(rid), what))
                 if v["notes"]:
                     H.append('<ul class="notes">' + "".join(
                         "<li>%s%s</li>" % ("<code>%s</code>: " % e(n["location"]) if n["location"] else "",
@@ -139,13 +161,13 @@ def render(report):
 
         if t["units"]:
             H.append("<details><summary>Units (%d)</summary>" % len(t["units"]))
-            H.append("<table><thead><tr><th>unit</th><th>status</th><th>seconds</th></tr></thead><tbody>")
+            H.append("<table><thead><tr><th>unit</th><th>status</th><th>compiles</th></tr></thead><tbody>")
             for u in t["units"]:
                 status = u["status"] + (" (patched copy)" if u["patched"] else "")
                 cls = "clean" if u["status"] == "compiled" else "violated"
                 err = "<br>" + "<br>".join("<code>%s</code>" % e(x) for x in u["errors"]) if u["errors"] else ""
-                H.append('<tr><td><code>%s</code></td><td class="%s">%s%s</td><td>%.1f</td></tr>' % (
-                    e(u["path"]), cls, e(status), err, u["seconds"]))
+                H.append('<tr><td><code>%s</code></td><td class="%s">%s%s</td><td>%d</td></tr>' % (
+                    e(u["path"]), cls, e(status), err, u["compiles"]))
             H.append("</tbody></table></details>")
         H.append("</section>")
     H += ["</body>", "</html>"]

@@ -53,7 +53,13 @@ def render(report):
     L += ["## Rules", ""]
     for r in report["ruleset"]["rules"]:
         implied = " Implied by %s." % ", ".join(code(x) for x in r["implied_by"]) if r["implied_by"] else ""
-        L.append("- %s (%s): %s%s" % (code(r["id"]), r["severity"], esc(r["description"] or r["message"]), implied))
+        mitigated = " Known fixes: %s." % ", ".join(code(x) for x in r["mitigated_by"]) if r.get("mitigated_by") \
+            else ""
+        L.append("- %s (%s): %s%s%s" % (code(r["id"]), r["severity"], esc(r["description"] or r["message"]),
+                                        implied, mitigated))
+    for m in report["ruleset"].get("known_fixes") or []:
+        L.append("- known fix %s: %s (\"%s\"), looked for in %s() of %s" % (
+            code(m["id"]), m["commit"], esc(m["subject"]), m["function"], code(m["file"])))
     L.append("")
 
     for k, t in enumerate(trees, 1):
@@ -73,6 +79,9 @@ def render(report):
                 L += ["", "  ```"] + ["  " + line for line in more] + ["  ```"]
         if t.get("unit_selection"):
             L.append("- %s" % esc(t["unit_selection"]))
+        if t["status"] != "failed" and report["ruleset"].get("known_fixes"):
+            found = rc.known_fixes_text(t)
+            L.append("- known fixes: %s" % ("; ".join(esc(x) for x in found) if found else "none found in the tree"))
         for n in t["notes"]:
             L.append("- note: %s" % esc(n))
         L.append("")
@@ -98,10 +107,17 @@ def render(report):
         if fs:
             L += ["Findings:", ""]
             for c, rid, v in fs:
-                by = " (the plugin reports %s here instead)" % ", ".join(code(x) for x in v["implied_by"]) \
-                    if v.get("implied_by") else ""
-                L.append("- %s %s %s %s: %s%s" % (code(rc.site_text(c)), rc.MARK[v["verdict"]], v["verdict"],
-                                                   code(rid), esc(v["message"]), by))
+                if v.get("message"):
+                    what = esc(v["message"])
+                else:
+                    what = "reported as %s here (one root cause, one warning)" % ", ".join(
+                        code(x) for x in v["implied_by"]) if v.get("implied_by") else "no finding reported"
+                if v.get("mitigated_by"):
+                    m = v["mitigated_by"]
+                    what += "; mitigated by %s%s" % (m.get("commit") or m["id"],
+                                                     " at " + code(m["location"]) if m.get("location") else "")
+                L.append("- %s %s %s %s: %s" % (code(rc.site_text(c)), rc.MARK[v["verdict"]], v["verdict"],
+                                                 code(rid), what))
                 for n in v["notes"]:
                     L.append("  - %s%s" % (code(n["location"]) + ": " if n["location"] else "", esc(n["message"])))
             L.append("")
@@ -111,9 +127,9 @@ def render(report):
             status = u["status"] + (" (patched copy)" if u["patched"] else "")
             if u["errors"]:
                 status += ": " + esc(u["errors"][0])
-            rows.append([code(u["path"]), status, "%.1f" % u["seconds"]])
+            rows.append([code(u["path"]), status, str(u["compiles"])])
         if rows:
             L += ["Units:", ""]
-            L += table(["unit", "status", "seconds"], rows)
+            L += table(["unit", "status", "compiles"], rows)
             L.append("")
     return "\n".join(L).rstrip() + "\n"

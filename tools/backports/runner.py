@@ -1,128 +1,65 @@
-"""Compiles units with the plugin loaded (-fsyntax-only) and collects what it says, in parallel.
-
-A rule listed in another rule's `implied-by` is silenced by the plugin wherever that other rule is reported (one
-root cause, one warning). To still give it a verdict of its own, a unit where an implying rule was reported is
-compiled again with the implying rules disabled; the silenced rule's findings from that pass carry `implied_by`."""
-import concurrent.futures
+"""Audits one tree's units with the mmio-audit CLI: one run over a compilation database made of the units' own
+commands, one compile per unit, and its JSON report (findings, the call inventory with every rule's verdict, units)
+read back. Known fixes are looked for in the tree (--source-root), in the patched copies first (--overlay)."""
+import json
 import os
 import subprocess
 import time
 from dataclasses import dataclass, field
 
-from . import diagnostics
+# The CLI's report on the few units of a tree is KiBs; on a whole tree's candidates, a few MiB.
+MAX_REPORT = 256 << 20
 
 
 @dataclass
-class Finding:
-    diag: diagnostics.Diag
-    implied_by: list = field(default_factory=list)
-
-
-@dataclass
-class UnitResult:
-    unit: object
-    status: str = "compiled"                        # "compiled" | "failed"
+class TreeRun:
+    report: dict = None         # the CLI's JSON report, or None when it wrote none
+    error: str = ""             # why there is no report
+    compiles: int = 0           # units handed to the CLI: each is compiled once
     seconds: float = 0.0
-    errors: list = field(default_factory=list)      # why it failed: clang's errors (Diag) or text (str)
-    calls: list = field(default_factory=list)       # the call listing's remarks (Diag)
-    findings: list = field(default_factory=list)    # Finding
-    passes: int = 0
 
 
-def plugin_flags(plugin, ruleset, disabled=()):
-    flags = ["-fno-color-diagnostics", "-Wno-error", "-fplugin=" + plugin,
-             "-fplugin-arg-mmio_audit-list-calls", "-fplugin-arg-mmio_audit-unknown"]
-    if not ruleset.builtin:
-        flags.append("-fplugin-arg-mmio_audit-rules=" + ruleset.path)
-    if disabled:
-        flags.append("-fplugin-arg-mmio_audit-disable=" + ",".join(sorted(disabled)))
-    return flags
+def compile_database(units):
+    """The units that have a command, as compile_commands.json entries, in the units' order."""
+    return [{"directory": u.cwd, "file": u.path, "arguments": u.argv} for u in units if not u.error]
 
 
-def compiler_env():
-    """The compiler's environment: with $MMIO_CLANG_PRELOAD (a sanitizer build of the plugin, whose runtime the
-    uninstrumented clang must load first) preloaded, as tools/kernel/compile-unit.py does."""
-    if not os.environ.get("MMIO_CLANG_PRELOAD"):
-        return None
-    return dict(os.environ, LD_PRELOAD=os.environ["MMIO_CLANG_PRELOAD"],
-                ASAN_OPTIONS="detect_leaks=0:halt_on_error=1", UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1")
-
-
-def _compile(unit, flags, timeout):
-    try:
-        r = subprocess.run(unit.argv + flags, cwd=unit.cwd, capture_output=True, text=True, errors="replace",
-                           timeout=timeout, env=compiler_env())
-    except subprocess.TimeoutExpired:
-        return None, "", "timed out after %ds" % timeout
-    except OSError as e:
-        return None, "", "cannot run %s: %s" % (unit.argv[0], e.strerror)
-    return r.returncode, r.stderr, ""
-
-
-def _failure(rc, stderr, diags, rule_ids):
-    errors = [d for d in diags if d.is_error and d.tag not in rule_ids]
-    if errors:
-        return errors[:10]
-    if rc != 0 and not any(d.is_error for d in diags):
-        tail = [line for line in stderr.splitlines() if line.strip()][-10:]
-        return ["clang exited %d%s" % (rc, ":" if tail else "")] + tail
-    return []
-
-
-def run_unit(unit, plugin, ruleset, timeout):
-    res = UnitResult(unit=unit)
+def run_tree(units, cli, ruleset, root, overlay_dir, work, jobs, timeout):
+    """`timeout` bounds the run: that many seconds for each unit it compiles."""
+    out = TreeRun()
+    entries = compile_database(units)
+    out.compiles = len(entries)
+    if not entries:
+        return out
+    db_dir = os.path.join(work, "db")
+    os.makedirs(db_dir, exist_ok=True)
+    with open(os.path.join(db_dir, "compile_commands.json"), "w") as f:
+        json.dump(entries, f, indent=1)
+    report_path = os.path.join(work, "audit.json")
+    cmd = [cli, "-p", db_dir, "--format", "json", "-o", report_path, "--list-calls", "--unknown",
+           "--prefilter=false", "--quiet", "-j", str(max(1, jobs)), "--source-root", root] + ruleset.cli_args()
+    if overlay_dir:
+        cmd += ["--overlay", overlay_dir]
     start = time.monotonic()
-    if unit.error:
-        res.status, res.errors = "failed", unit.error.splitlines()
-        return res
-    rule_ids = set(ruleset.rule_ids())
-    implying = {i for r in ruleset.rules for i in r.implied_by}
-    implied_rules = {r.id: set(r.implied_by) for r in ruleset.rules}
-    disabled, seen, reported_at = set(), set(), {}
-    for _ in range(len(ruleset.rules) + 1):
-        rc, stderr, why = _compile(unit, plugin_flags(plugin, ruleset, disabled), timeout)
-        res.passes += 1
-        if rc is None:
-            res.status, res.errors = "failed", [why]
-            break
-        diags = diagnostics.parse(stderr, rule_ids)
-        failure = _failure(rc, stderr, diags, rule_ids)
-        if failure:
-            res.status, res.errors = "failed", failure
-            break
-        fired = set()
-        for d in diags:
-            if d.tag == diagnostics.CALL_TAG:
-                if res.passes == 1:
-                    res.calls.append(d)
-                continue
-            if d.tag not in rule_ids:
-                continue
-            key = (d.file, d.line, d.column, d.tag)
-            if key in seen:
-                continue
-            seen.add(key)
-            at = reported_at.setdefault((d.file, d.line, d.column), set())
-            by = sorted(implied_rules[d.tag] & at) if res.passes > 1 else []
-            res.findings.append(Finding(diag=d, implied_by=by))
-            fired.add(d.tag)
-        for f in res.findings:
-            reported_at.setdefault((f.diag.file, f.diag.line, f.diag.column), set()).add(f.diag.tag)
-        more = (fired & implying) - disabled
-        if not more:
-            break
-        disabled |= more
-    res.seconds = time.monotonic() - start
-    return res
-
-
-def run(units, plugin, ruleset, jobs, timeout, on_done=None):
-    """Results in the units' order; on_done(i, n) after each unit (progress)."""
-    results = [None] * len(units)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {pool.submit(run_unit, u, plugin, ruleset, timeout): k for k, u in enumerate(units)}
-        for done, fut in enumerate(concurrent.futures.as_completed(futures), 1):
-            results[futures[fut]] = fut.result()
-            if on_done:
-                on_done(done, len(units))
-    return results
+    try:
+        r = subprocess.run(cmd, capture_output=True, timeout=timeout * len(entries))
+    except subprocess.TimeoutExpired:
+        out.error = "mmio-audit did not finish in %ds (%ds a unit)" % (timeout * len(entries), timeout)
+        return out
+    except OSError as e:
+        out.error = "cannot run %s: %s" % (cli, e.strerror)
+        return out
+    finally:
+        out.seconds = time.monotonic() - start
+    stderr = r.stderr.decode("utf-8", "replace").strip()
+    try:
+        if os.path.getsize(report_path) > MAX_REPORT:
+            raise ValueError("larger than %d MiB" % (MAX_REPORT >> 20))
+        with open(report_path, encoding="utf-8") as f:
+            out.report = json.load(f)
+    except (OSError, ValueError) as e:
+        # No report: mmio-audit could not do its job at all (exit 2 before analysing); its own words say why.
+        tail = [line for line in stderr.splitlines() if line.strip()][-10:]
+        out.error = "mmio-audit exited %d without a report%s" % (r.returncode, ":\n" + "\n".join(tail) if tail
+                                                                  else " (%s)" % e)
+    return out

@@ -50,9 +50,10 @@ def package_version(name):
     return r.stdout.strip() if r.returncode == 0 else ""
 
 
-def prepare_kernel(source, arch, cache):
-    """Runs prepare-tree.sh; returns (src, build). Its step timings go to the log it returns on failure."""
-    cmd = [PREPARE_TREE, "--arch", arch, "--cache", cache, source]
+def prepare_kernel(source, arch, cache, cli=None):
+    """Runs prepare-tree.sh (its unit selection with `cli`, the mmio-audit this audit runs); returns (src, build).
+    Its step timings go to the log it returns on failure."""
+    cmd = [PREPARE_TREE, "--arch", arch, "--cache", cache] + (["--cli", cli] if cli else []) + [source]
     r = subprocess.run(cmd, capture_output=True, text=True)
     last = r.stdout.strip().splitlines()[-1:] if r.stdout.strip() else []
     if r.returncode != 0 or not last or len(last[0].split()) != 2:
@@ -123,7 +124,7 @@ def describe(spec):
     return info
 
 
-def materialize(spec, cache):
+def materialize(spec, cache, cli=None):
     info = describe(spec)
 
     root, path_map = spec.source, ()
@@ -144,7 +145,7 @@ def materialize(spec, cache):
                               % (spec.source, spec.revision))
 
     if kind == "kernel":
-        src, build = prepare_kernel(spec.source if spec.source_type == "debian-package" else root, spec.arch, cache)
+        src, build = prepare_kernel(spec.source if spec.source_type == "debian-package" else root, spec.arch, cache, cli)
         if spec.source_type == "debian-package":
             info["version"] = package_version(spec.source)     # known once prepare-tree.sh has installed it
         return Source(kind="kernel", root=src, build_dir=build, info=info)

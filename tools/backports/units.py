@@ -1,5 +1,5 @@
 """Which translation units of a tree to compile, and how: one list of Unit (name, command, directory) per tree,
-whatever the tree is. Kernel trees: the units the CLI's sound prefilter kept when the tree was prepared
+whatever the tree is; mmio-audit then analyses them from one compilation database. Kernel trees: the units the CLI's sound prefilter kept when the tree was prepared
 (tools/kernel/prepare-tree.sh writes them to BUILD/mmio-audit/compile_commands.json), plus the C files whose text
 calls an allocator by name (a grep, which also sees what the patches change), through Kbuild's own command lines
 (tools/kernel/compile-unit.py). compile_commands.json trees: the entries that name an allocator."""
@@ -29,6 +29,7 @@ class Unit:
     name: str               # the file, relative to the tree (absolute when outside it)
     argv: list
     cwd: str
+    path: str = ""          # the file compiled: the tree's, or the overlay's patched copy
     patched: bool = False   # compiled from the overlay (patched, or next to a patched header)
     error: str = ""         # no command could be made (the Kbuild object did not build, an unreadable file)
 
@@ -199,7 +200,7 @@ def kernel_units(source, overlay, ruleset, arch, cache, jobs):
                               error="compile-unit.py: " + (r.stderr.strip() or "exit %d" % r.returncode)))
             continue
         argv = _shadow_includes(json.loads(r.stdout), source.build_dir, source.root, overlay)
-        units.append(Unit(name=rel, argv=argv, cwd=source.build_dir, patched=patched))
+        units.append(Unit(name=rel, argv=argv, cwd=source.build_dir, path=path, patched=patched))
     return units, notes
 
 
@@ -287,7 +288,7 @@ def compdb_units(source, overlay, ruleset, clang):
         if names[name] > 1:
             name += " #%d" % names[name]
         argv = _shadow_includes(_clean(argv, clang, directory, abs_file, path), directory, source.root, overlay)
-        units.append(Unit(name=name, argv=argv, cwd=directory, patched=patched))
+        units.append(Unit(name=name, argv=argv, cwd=directory, path=path, patched=patched))
     notes = ["%d of %d compile_commands.json entries name no allocator and were not compiled"
              % (skipped, len(entries))] if skipped else []
     return units, notes

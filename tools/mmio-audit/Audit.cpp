@@ -1,6 +1,8 @@
 #include "Audit.h"
 #include "BuildConfig.h"
 
+#include "input/PrintableText.h"
+
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -35,6 +37,9 @@ AuditResult audit(const AuditSession &Session, const RunOptions &Run, const Sele
                   ProgressLine &Progress, llvm::StringRef Label) {
   AuditResult Result;
   Result.R = emptyReport(Session.rules(), Run.SourceRoot);
+  for (const FoundMitigation &M : Session.treeMitigations())
+    Result.R.KnownFixes.push_back(
+        ReportMitigation{M.Spec->Id, M.Spec->Commit, printableText(M.Spec->Subject), M.Spec->Function, M.Where});
   if (Run.ListCalls)
     Result.R.Calls.emplace();
   std::string Suffix = Label.empty() ? "" : (" " + Label).str();

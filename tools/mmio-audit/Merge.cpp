@@ -71,6 +71,9 @@ llvm::Expected<Report> mergeReports(std::vector<Report> Reports, const std::vect
       for (ReportCall &C : *R.Calls)
         Out.Calls->push_back(std::move(C));
     }
+    // Shards of one tree found the same fixes; the first shard's evidence stands for all.
+    if (Out.KnownFixes.empty())
+      Out.KnownFixes = std::move(R.KnownFixes);
     Out.Baselined += R.Baselined;
   }
   finalizeFindings(Out);

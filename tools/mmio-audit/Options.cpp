@@ -89,6 +89,14 @@ cl::opt<bool> ListCalls("list-calls",
                         cl::desc("Also list every allocator call with its bounds and each rule's verdict (the audit's "
                                  "inventory: remarks in text, `calls` in JSON)"),
                         cl::cat(Category));
+cl::opt<bool> ListRules("list-rules",
+                        cl::desc("Describe the ruleset and stop: its allocators with their roles, its rules (whether "
+                                 "each is checked, what implies it, which known fixes defuse it) and its known fixes"),
+                        cl::cat(Category));
+cl::opt<std::string> Overlay("overlay",
+                             cl::desc("A directory of patched copies of some of --source-root's files, at the same "
+                                      "relative paths: known fixes are looked for in a copy there first"),
+                             cl::value_desc("DIR"), cl::cat(Category));
 cl::opt<bool> ListUnused("list-unused-suppressions",
                          cl::desc("List suppression comments under --source-root that silenced nothing"),
                          cl::cat(Category));
@@ -187,6 +195,7 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.DiffBase = DiffBase;
   O.ListUnusedSuppressions = ListUnused;
   O.ListCalls = ListCalls;
+  O.ListRules = ListRules;
 
   if (Jobs.getNumOccurrences()) {
     if (Jobs == 0)
@@ -227,6 +236,13 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   // as the plugin does, so that a call asking for any address is still flagged where it is added.
   if (O.DiffBase.empty())
     O.Session.TreeRoot = O.SourceRoot;
+  if (!Overlay.empty()) {
+    if (!O.DiffBase.empty())
+      return usageError("--overlay and --diff-base do not go together: patch mode does not look for known fixes");
+    if (!llvm::sys::fs::is_directory(Overlay))
+      return usageError("--overlay " + Overlay + ": not a directory");
+    O.Session.TreeOverlay = absolutePath(Overlay, "");
+  }
   return O;
 }
 

@@ -50,6 +50,7 @@ struct CliOptions {
   bool Verbose = false;
   bool ListUnusedSuppressions = false;
   bool ListCalls = false;
+  bool ListRules = false; // --list-rules: describe the loaded ruleset and stop
 
   // Fixes, baselines, patches.
   bool Fix = false;

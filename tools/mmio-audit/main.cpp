@@ -7,6 +7,7 @@
 #include "DiffMode.h"
 #include "Interrupt.h"
 #include "Kbuild.h"
+#include "ListRules.h"
 #include "Merge.h"
 #include "Options.h"
 #include "Output.h"
@@ -110,6 +111,8 @@ int main(int argc, const char **argv) {
   llvm::Expected<AuditSession> Session = AuditSession::load(Options.Session);
   if (!Session)
     return reportSessionLoadError(Session.takeError());
+  if (Options.ListRules)
+    return listRules(*Session, Options);
   llvm::Expected<LoadedDatabase> DB = loadCompilationDatabase(Options);
   if (!DB)
     return fail(DB.takeError());
