@@ -3,9 +3,11 @@
 #include "bounds/ValueArith.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/TargetInfo.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -85,6 +87,8 @@ Binding ExprEvaluator::evaluate(const Expr *E) {
     return evaluateUnary(S);
   if (isa<AbstractConditionalOperator>(S))
     return evaluateConditional(S);
+  if (isa<StmtExpr>(S))
+    return evaluateStmtExpr(S);
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *F = Call->getDirectCallee();
     return unknown(E, F ? "the result of " + quoted(F) + ", which the analysis does not follow"
@@ -255,11 +259,182 @@ Binding ExprEvaluator::evaluateConditional(const Expr *E) {
   // A condition the analysis decides picks one arm; otherwise either arm can be taken.
   if (std::optional<llvm::APInt> F = IsFalse.singleValue())
     return evaluate(F->isZero() ? C->getTrueExpr() : C->getFalseExpr());
-  Binding T = evaluate(C->getTrueExpr());
-  Binding F = evaluate(C->getFalseExpr());
+  // `x > SZ_4G ? x : SZ_4G` (the kernel's max()): in each arm, x has the values its condition lets through there.
+  const Expr *Guard = isa<BinaryConditionalOperator>(C) ? nullptr : C->getCond();
+  Binding T = evaluateArm(Guard, true, C->getTrueExpr());
+  Binding F = evaluateArm(Guard, false, C->getFalseExpr());
   if (T.Values.width() != F.Values.width())
     return unknown(E, "arms of different widths");
-  return combine(T.Values.join(F.Values), T, &F);
+  if (T.Values.isEmpty() && F.Values.isEmpty())
+    return unknown(E, "a condition that neither arm's values can pass");
+  Binding R = combine(T.Values.join(F.Values), T, &F);
+  // A parameter narrowed by the condition is still a parameter: its callers may decide it exactly.
+  R.FromOpenParameter = T.FromOpenParameter || F.FromOpenParameter;
+  return R;
+}
+
+namespace {
+
+/// The variable `E` reads, seen at its own width and signedness (no conversion but lvalue-to-rvalue), or null.
+const VarDecl *plainVariable(const Expr *E) {
+  E = E->IgnoreParens();
+  while (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+    if (Cast->getCastKind() != CK_LValueToRValue && Cast->getCastKind() != CK_NoOp)
+      return nullptr;
+    E = Cast->getSubExpr()->IgnoreParens();
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+std::optional<CompareOp> unsignedCompare(BinaryOperatorKind Op, bool Swapped) {
+  switch (Op) {
+  case BO_EQ:
+    return CompareOp::EQ;
+  case BO_NE:
+    return CompareOp::NE;
+  case BO_LT:
+    return Swapped ? CompareOp::UGT : CompareOp::ULT;
+  case BO_LE:
+    return Swapped ? CompareOp::UGE : CompareOp::ULE;
+  case BO_GT:
+    return Swapped ? CompareOp::ULT : CompareOp::UGT;
+  case BO_GE:
+    return Swapped ? CompareOp::ULE : CompareOp::UGE;
+  default:
+    return std::nullopt;
+  }
+}
+
+CompareOp negated(CompareOp Op) {
+  switch (Op) {
+  case CompareOp::EQ:
+    return CompareOp::NE;
+  case CompareOp::NE:
+    return CompareOp::EQ;
+  case CompareOp::ULT:
+    return CompareOp::UGE;
+  case CompareOp::ULE:
+    return CompareOp::UGT;
+  case CompareOp::UGT:
+    return CompareOp::ULE;
+  case CompareOp::UGE:
+    return CompareOp::ULT;
+  default:
+    return Op;
+  }
+}
+
+} // namespace
+
+Binding ExprEvaluator::evaluateArm(const Expr *Cond, bool Taken, const Expr *Arm) {
+  const auto *BO = Cond ? dyn_cast<BinaryOperator>(Cond->IgnoreParens()) : nullptr;
+  if (!BO || !BO->isComparisonOp() || BO->getLHS()->getType()->isSignedIntegerOrEnumerationType() ||
+      !BO->getLHS()->getType()->isIntegralOrEnumerationType())
+    return evaluate(Arm);
+  // One side a variable, the other a single known value, compared unsigned at the variable's own width.
+  for (bool Swapped : {false, true}) {
+    const Expr *Var = Swapped ? BO->getRHS() : BO->getLHS();
+    const Expr *Other = Swapped ? BO->getLHS() : BO->getRHS();
+    const VarDecl *VD = plainVariable(Var);
+    std::optional<CompareOp> Op = unsignedCompare(BO->getOpcode(), Swapped);
+    if (!VD || !Op || VD->getType()->isSignedIntegerOrEnumerationType() ||
+        widthOf(Ctx, VD->getType()) != widthOf(Ctx, BO->getLHS()->getType()))
+      continue;
+    auto It = Env.Vars.find(VD);
+    if (It == Env.Vars.end())
+      continue;
+    std::optional<llvm::APInt> C = evaluate(Other).Values.singleValue();
+    if (!C || C->getBitWidth() != It->second.Values.width())
+      continue;
+    PathEnv Narrowed = Env;
+    Binding &B = Narrowed.Vars[VD];
+    B.Values = assume(Taken ? *Op : negated(*Op), B.Values, *C);
+    if (B.Values.isEmpty()) // the arm cannot be taken: it adds no value
+      return Binding{ValueSet::empty(widthOf(Ctx, Arm->getType())), {}, false};
+    return evaluateIn(Narrowed, Arm);
+  }
+  return evaluate(Arm);
+}
+
+Binding ExprEvaluator::evaluateIn(const PathEnv &Other, const Expr *E) {
+  ExprEvaluator Inner(Ctx, Other);
+  Inner.Depth = Depth;
+  return Inner.evaluate(E);
+}
+
+namespace {
+
+bool takesAnAddress(const Stmt *S) {
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(S); U && U->getOpcode() == UO_AddrOf)
+    return true;
+  if (const auto *C = dyn_cast_or_null<ImplicitCastExpr>(S); C && C->getCastKind() == CK_ArrayToPointerDecay)
+    return true;
+  return S && llvm::any_of(S->children(), takesAnAddress);
+}
+
+/// Whether a statement can change no variable the analysis tracks: it assigns nothing and increments nothing, holds
+/// no inline assembly, and hands no address to the functions it calls (a local whose address escapes elsewhere is
+/// never tracked; the locals of a statement expression are, so a call could change them only through an address
+/// taken here). A compile-time assertion's sink (declared `__attribute__((error))`, as the kernel's
+/// BUILD_BUG_ON_MSG() declares one inside a `do { } while (0)`) is such a call.
+bool changesNoVariable(const Stmt *S) {
+  if (!S)
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    return !Call->getDirectCallee() ? false : !llvm::any_of(Call->arguments(), takesAnAddress);
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+    return false;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp())
+    return false;
+  if (isa<AsmStmt>(S))
+    return false;
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD && !changesNoVariable(VD->getInit()))
+        return false;
+    return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (!changesNoVariable(Child))
+      return false;
+  return true;
+}
+
+} // namespace
+
+Binding ExprEvaluator::evaluateStmtExpr(const Expr *E) {
+  // `({ typeof(x) __x = (x); ...; __x < __y ? __x : __y; })`, as the kernel's min() and max() expand: the value of
+  // the last expression, with the locals declared before it bound to their initialisers.
+  const CompoundStmt *Body = cast<StmtExpr>(E)->getSubStmt();
+  const Expr *Result = Body->body_empty() ? nullptr : dyn_cast<Expr>(Body->body_back());
+  if (!Result)
+    return unknown(E, "a statement expression without a value");
+  PathEnv Local = Env;
+  for (const Stmt *S : Body->body()) {
+    if (S == Body->body_back())
+      break;
+    if (!changesNoVariable(S))
+      return unknown(E, "a statement expression whose statements the analysis does not follow");
+    const auto *DS = dyn_cast<DeclStmt>(S);
+    if (!DS)
+      continue;
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() || !VD->getType()->isIntegralOrEnumerationType())
+        continue;
+      if (!VD->getInit()) {
+        Local.Vars.erase(VD);
+        continue;
+      }
+      Binding B = evaluateIn(Local, VD->getInit());
+      unsigned W = widthOf(Ctx, VD->getType());
+      if (B.Values.width() != W)
+        B.Values = convert(B.Values, W, isSigned(VD->getInit()->getType()), VD->getType()->isBooleanType());
+      Local.Vars[VD] = std::move(B);
+    }
+  }
+  return evaluateIn(Local, Result);
 }
 
 } // namespace mmio

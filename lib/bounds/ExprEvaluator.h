@@ -32,6 +32,11 @@ private:
   Binding evaluateBinary(const clang::Expr *E);
   Binding evaluateUnary(const clang::Expr *E);
   Binding evaluateConditional(const clang::Expr *E);
+  Binding evaluateStmtExpr(const clang::Expr *E);
+  /// An arm of a conditional, with the variable its condition compares to a known value narrowed for that arm.
+  Binding evaluateArm(const clang::Expr *Cond, bool Taken, const clang::Expr *Arm);
+  /// `E` in another environment (a statement expression's locals, a narrowed variable), at this depth.
+  Binding evaluateIn(const PathEnv &Other, const clang::Expr *E);
   unsigned Depth = 0;
 
   clang::ASTContext &Ctx;

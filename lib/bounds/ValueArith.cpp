@@ -291,6 +291,53 @@ ValueSet compare(CompareOp Op, const ValueSet &A, const ValueSet &B, unsigned Re
   return Both;
 }
 
+ValueSet assume(CompareOp Op, const ValueSet &A, const APInt &C) {
+  unsigned W = A.width();
+  if (C.getBitWidth() != W || A.isEmpty())
+    return A;
+  APInt Min = APInt::getMinValue(W), Max = APInt::getMaxValue(W);
+  llvm::SmallVector<Interval, 2> Allowed;
+  switch (Op) {
+  case CompareOp::EQ:
+    Allowed.push_back({C, C});
+    break;
+  case CompareOp::NE:
+    if (!C.isMinValue())
+      Allowed.push_back({Min, C - 1});
+    if (!C.isMaxValue())
+      Allowed.push_back({C + 1, Max});
+    break;
+  case CompareOp::ULT:
+    if (!C.isMinValue())
+      Allowed.push_back({Min, C - 1});
+    break;
+  case CompareOp::ULE:
+    Allowed.push_back({Min, C});
+    break;
+  case CompareOp::UGT:
+    if (!C.isMaxValue())
+      Allowed.push_back({C + 1, Max});
+    break;
+  case CompareOp::UGE:
+    Allowed.push_back({C, Max});
+    break;
+  default:
+    return A; // signed: the unsigned intervals would need splitting at the sign bit; not narrowed
+  }
+  ValueSet Source = A.isUnknown() ? ValueSet::full(W) : A;
+  ValueSet R = ValueSet::empty(W);
+  for (const Interval &P : Source.intervals())
+    for (const Interval &L : Allowed) {
+      APInt Lo = llvm::APIntOps::umax(P.Lo, L.Lo), Hi = llvm::APIntOps::umin(P.Hi, L.Hi);
+      if (Lo.ule(Hi))
+        R = R.join(ValueSet::range(Lo, Hi));
+    }
+  // Only A's own smallest and largest values are known to occur: an end anywhere else is a bound.
+  if (A.isUnknown() || !A.hasExactEnds() || R.isEmpty() || R.min() != A.min() || R.max() != A.max())
+    R.dropExactEnds();
+  return R;
+}
+
 ValueSet logicalNot(const ValueSet &A, unsigned ResultWidth) {
   if (A.isUnknown() || A.isEmpty())
     return ValueSet::unknown(ResultWidth);

@@ -17,6 +17,10 @@ ValueSet negate(const ValueSet &A);
 ValueSet bitNot(const ValueSet &A);
 /// A comparison's result as an int of `ResultWidth` bits: {0}, {1} or {0, 1}.
 ValueSet compare(CompareOp Op, const ValueSet &A, const ValueSet &B, unsigned ResultWidth);
+/// The values of `A` for which `A op C` holds (`A` unknown: any value of its width), for the arm of a branch that
+/// the comparison guards. Only unsigned comparisons and equality narrow; a signed one leaves `A` as it is. The ends
+/// stay exact only when they are A's own smallest and largest: any other end is a bound, not a value known to occur.
+ValueSet assume(CompareOp Op, const ValueSet &A, const llvm::APInt &C);
 /// `!A` (1 when A is zero) as an int of `ResultWidth` bits.
 ValueSet logicalNot(const ValueSet &A, unsigned ResultWidth);
 /// The value of `A` converted to `Width` bits: sign-extended when the source type is signed, zero-extended

@@ -22,11 +22,14 @@ const ValueSet *valuesOf(const RoleValues &Values, Role R) {
 /// Accumulates sub-checks: one violation makes the requirement violated, else one unknown makes it unknown.
 class Judgement {
 public:
-  void violated(std::initializer_list<Role> Roles, const NamedRange *Range = nullptr) {
+  /// `Certain`: every value the roles can take breaks the requirement, so the verdict rests on no particular value
+  /// being reachable (an interval's end that is only a bound, values of different paths combined).
+  void violated(std::initializer_list<Role> Roles, const NamedRange *Range = nullptr, bool Certain = false) {
     if (Result.Outcome != Verdict::Violated) {
       Result.Outcome = Verdict::Violated;
       Result.Culprits.clear();
     }
+    AllCertain &= Certain;
     if (Range && !Result.Range)
       Result.Range = Range;
     add(Roles);
@@ -38,8 +41,10 @@ public:
     add(Roles);
   }
   RequirementResult take() { return std::move(Result); }
+  bool certain() const { return Result.Outcome == Verdict::Violated && AllCertain; }
 
 private:
+  bool AllCertain = true;
   void add(std::initializer_list<Role> Roles) {
     for (Role R : Roles)
       if (!llvm::is_contained(Result.Culprits, R))
@@ -53,7 +58,7 @@ void judgeMinAtLeast(uint64_t Bound, const RoleValues &Values, Judgement &J) {
   if (!Min || Min->isUnknown())
     return J.unknown({Role::Min});
   if (!Min->isEmpty() && wide(Min->min()).ult(wide(Bound)))
-    J.violated({Role::Min});
+    J.violated({Role::Min}, nullptr, wide(Min->max()).ult(wide(Bound)));
 }
 
 void judgeMaxAtMost(uint64_t Bound, const RoleValues &Values, Judgement &J) {
@@ -61,7 +66,7 @@ void judgeMaxAtMost(uint64_t Bound, const RoleValues &Values, Judgement &J) {
   if (!Max || Max->isUnknown())
     return J.unknown({Role::Max});
   if (!Max->isEmpty() && wide(Max->max()).ugt(wide(Bound)))
-    J.violated({Role::Max});
+    J.violated({Role::Max}, nullptr, wide(Max->min()).ugt(wide(Bound)));
 }
 
 void judgeNoOverlap(const NamedRange &Range, const RoleValues &Values, Judgement &J) {
@@ -76,8 +81,12 @@ void judgeNoOverlap(const NamedRange &Range, const RoleValues &Values, Judgement
   bool Reaches = Lowest.ule(wide(Range.End)) && Highest.uge(wide(Range.Start)) && Lowest.ule(Highest);
   if (!Reaches)
     return;
-  if (MinKnown && MaxKnown)
-    return J.violated({Role::Min, Role::Max}, &Range);
+  if (MinKnown && MaxKnown) {
+    // Every window reaches the range when even the highest start and the lowest end do.
+    bool Every = wide(Min->max()).ule(wide(Range.End)) && wide(Max->min()).uge(wide(Range.Start)) &&
+                 wide(Min->max()).ule(wide(Max->min()));
+    return J.violated({Role::Min, Role::Max}, &Range, Every);
+  }
   if (!MinKnown)
     J.unknown({Role::Min});
   if (!MaxKnown)
@@ -137,8 +146,9 @@ RequirementResult judge(const Requirement &Req, const Ruleset &Rules, const Role
     judgeFbOverlapOk(*Req.FbOverlapOk, Values, J);
   if (Req.WindowFitsSize)
     judgeWindowFitsSize(Values, J);
+  bool Certain = J.certain();
   RequirementResult R = J.take();
-  if (R.Outcome != Verdict::Violated)
+  if (R.Outcome != Verdict::Violated || Certain)
     return R;
   unsigned Varying = 0;
   bool Reachable = true;

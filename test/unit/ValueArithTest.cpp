@@ -142,3 +142,42 @@ TEST(ValueArithTest, ComparisonsDecideDisjointSets) {
 }
 
 } // namespace
+
+// A branch's assumption against a brute-force model: exactly the values satisfying the comparison, ends exact only
+// when they are the original set's own (exact) ends; signed comparisons narrow nothing.
+TEST(ValueArithTest, AssumeKeepsExactlyTheValuesThatPass) {
+  std::mt19937 Rng(20261202);
+  const std::pair<CompareOp, bool (*)(unsigned, unsigned)> Ops[] = {
+      {CompareOp::EQ, [](unsigned X, unsigned C) { return X == C; }},
+      {CompareOp::NE, [](unsigned X, unsigned C) { return X != C; }},
+      {CompareOp::ULT, [](unsigned X, unsigned C) { return X < C; }},
+      {CompareOp::ULE, [](unsigned X, unsigned C) { return X <= C; }},
+      {CompareOp::UGT, [](unsigned X, unsigned C) { return X > C; }},
+      {CompareOp::UGE, [](unsigned X, unsigned C) { return X >= C; }}};
+  for (unsigned Round = 0; Round < 300; ++Round) {
+    ValueSet A = randomSet(Rng);
+    unsigned C = Round % 5 == 0 ? (Round % 2 ? 0 : 255) : Rng() % 256;
+    for (auto [Op, Holds] : Ops) {
+      ValueSet R = assume(Op, A, APInt(8, C));
+      SCOPED_TRACE("assume op " + std::to_string(static_cast<int>(Op)) + " " + std::to_string(C) + " on " + A.str() +
+                   " gave " + R.str());
+      ASSERT_FALSE(R.isUnknown());
+      std::set<unsigned> Expected;
+      for (unsigned X : members(A))
+        if (Holds(X, C))
+          Expected.insert(X);
+      EXPECT_EQ(members(R), Expected);
+      if (R.hasExactEnds()) {
+        ASSERT_TRUE(A.hasExactEnds() && !Expected.empty());
+        EXPECT_EQ(R.min(), A.min()) << "an end that is not A's own is not known to occur";
+        EXPECT_EQ(R.max(), A.max());
+      }
+    }
+  }
+  ValueSet Unknown = ValueSet::unknown(8);
+  ValueSet AtLeast = assume(CompareOp::UGT, Unknown, APInt(8, 200));
+  EXPECT_EQ(AtLeast.str(), "0xc9..0xff");
+  EXPECT_FALSE(AtLeast.hasExactEnds()) << "an unknown value narrowed is a bound, not a value known to occur";
+  EXPECT_TRUE(assume(CompareOp::SLT, Unknown, APInt(8, 3)).isUnknown());
+  EXPECT_TRUE(assume(CompareOp::ULT, set8({{5, 9}}), APInt(8, 0)).isEmpty());
+}
