@@ -46,8 +46,14 @@ private:
 
 bool passesIntegers(const CallExpr *Call) {
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee)
-    return false;
+  if (!Callee) {
+    // Through a pointer (which may be an allocator's, see match/PointerCallee.h): the pointer's type says.
+    QualType Pointee = Call->getCallee()->getType()->getPointeeType();
+    if (Pointee.isNull())
+      return false;
+    const auto *Proto = Pointee->getAs<FunctionProtoType>();
+    return !Proto || llvm::any_of(Proto->param_types(), [](QualType T) { return T->isIntegralOrEnumerationType(); });
+  }
   if (!Callee->hasPrototype())
     return true;
   return llvm::any_of(Callee->parameters(),

@@ -1,4 +1,5 @@
 #include "match/FindAllocatorCalls.h"
+#include "match/PointerCallee.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -64,11 +65,14 @@ private:
       const Stmt *S = Pending.pop_back_val();
       if (!S)
         continue;
-      if (const auto *Call = dyn_cast<CallExpr>(S))
-        if (const FunctionDecl *Callee = Call->getDirectCallee())
-          if (Callee->getIdentifier() && Wanted.contains(Callee->getIdentifier()))
-            if (const AllocatorSpec *Spec = Rules.findAllocator(Callee->getName()))
-              Out.push_back(makeAllocatorCall(Call, Callee, Enclosing, *Spec, Ctx));
+      if (const auto *Call = dyn_cast<CallExpr>(S)) {
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        if (!Callee)
+          Callee = soleTargetOfPointer(Call, Enclosing);
+        if (Callee && Callee->getIdentifier() && Wanted.contains(Callee->getIdentifier()))
+          if (const AllocatorSpec *Spec = Rules.findAllocator(Callee->getName()))
+            Out.push_back(makeAllocatorCall(Call, Callee, Enclosing, *Spec, Ctx));
+      }
       if (const auto *Block = dyn_cast<BlockExpr>(S))
         Pending.push_back(Block->getBody());
       for (const Stmt *Child : S->children())
