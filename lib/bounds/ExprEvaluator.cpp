@@ -1,5 +1,6 @@
 #include "bounds/ExprEvaluator.h"
 
+#include "bounds/MemberRef.h"
 #include "bounds/ValueArith.h"
 
 #include "clang/AST/ASTContext.h"
@@ -94,8 +95,8 @@ Binding ExprEvaluator::evaluate(const Expr *E) {
     return unknown(E, F ? "the result of " + quoted(F) + ", which the analysis does not follow"
                         : std::string("the result of an indirect call"));
   }
-  if (isa<MemberExpr>(S))
-    return unknown(E, "a field read at run time");
+  if (isa<MemberExpr>(S) || isa<ArraySubscriptExpr>(S))
+    return evaluateMember(S);
   return unknown(E, "a value read at run time");
 }
 
@@ -126,6 +127,35 @@ Binding ExprEvaluator::evaluateDecl(const Expr *Ref) {
   if (isa<ParmVarDecl>(VD))
     return unknown(Ref, "parameter " + quoted(VD) + " has no value the analysis can see");
   return unknown(Ref, quoted(VD) + " has no value the analysis can follow here");
+}
+
+std::optional<MemberSlot> ExprEvaluator::slotOf(const Expr *E) {
+  std::optional<MemberRef> M = memberRef(E);
+  if (!M)
+    return std::nullopt;
+  if (M->Field)
+    return MemberSlot{M->Var, M->Field->getFieldIndex()};
+  std::optional<llvm::APInt> I = evaluate(M->Index).Values.singleValue();
+  if (!I || I->getActiveBits() > 63)
+    return std::nullopt;
+  return MemberSlot{M->Var, I->getZExtValue()};
+}
+
+Binding ExprEvaluator::evaluateMember(const Expr *E) {
+  std::optional<MemberRef> M = memberRef(E);
+  if (!M)
+    return unknown(E, isa<MemberExpr>(E) ? "a field read at run time" : "an element read at run time");
+  std::optional<MemberSlot> Slot = slotOf(E);
+  if (!Slot)
+    return unknown(E, "an element of " + quoted(M->Var) + " at an index the analysis cannot pin down");
+  auto It = Env.Members.find(*Slot);
+  if (It == Env.Members.end())
+    return unknown(E, "a member of " + quoted(M->Var) + " with no value the analysis can follow here");
+  Binding B = It->second;
+  unsigned W = widthOf(Ctx, E->getType());
+  if (B.Values.width() != W)
+    B.Values = B.Values.zextOrTrunc(W);
+  return B;
 }
 
 Binding ExprEvaluator::evaluateCast(const Expr *E, const Expr *Sub) {

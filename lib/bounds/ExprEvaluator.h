@@ -6,6 +6,8 @@
 
 #include "clang/AST/Type.h"
 
+#include <optional>
+
 namespace clang {
 class ASTContext;
 class Expr;
@@ -25,6 +27,10 @@ public:
   /// can be written) is unknown, with a step saying why.
   Binding evaluate(const clang::Expr *E);
 
+  /// The slot of a local aggregate's member that `E` names (`v.f`, or `v[i]` with `i`'s value known here), or
+  /// nullopt.
+  std::optional<MemberSlot> slotOf(const clang::Expr *E);
+
 private:
   Binding unknown(const clang::Expr *E, const std::string &Why);
   Binding evaluateDecl(const clang::Expr *Ref);
@@ -33,6 +39,7 @@ private:
   Binding evaluateUnary(const clang::Expr *E);
   Binding evaluateConditional(const clang::Expr *E);
   Binding evaluateStmtExpr(const clang::Expr *E);
+  Binding evaluateMember(const clang::Expr *E);
   /// An arm of a conditional, with the variable its condition compares to a known value narrowed for that arm.
   Binding evaluateArm(const clang::Expr *Cond, bool Taken, const clang::Expr *Arm);
   /// `E` in another environment (a statement expression's locals, a narrowed variable), at this depth.

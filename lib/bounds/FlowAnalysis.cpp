@@ -1,6 +1,7 @@
 #include "bounds/FlowAnalysis.h"
 
 #include "bounds/ExprEvaluator.h"
+#include "bounds/MemberRef.h"
 #include "bounds/ValueArith.h"
 
 #include "clang/AST/ASTContext.h"
@@ -10,6 +11,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 #include <deque>
 #include <memory>
@@ -28,20 +30,47 @@ constexpr unsigned WidenAfter = 3;
 /// kernel ones included, stay orders of magnitude below it.
 constexpr uint64_t MaxVariableBlocks = 1'000'000;
 
-/// Locals whose address is taken can change behind the analysis's back.
+/// The variable at the root of `v`, `v.f`, `v[i]`, `v.f[i].g`, ...: what a pointer to any of them can change.
+const VarDecl *rootVariable(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
+      E = ME->getBase();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      E = AS->getBase();
+    else
+      break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+/// Locals whose address is taken can change behind the analysis's back: `&v`, `&v.f`, `&v[i]`, and an array used
+/// as a pointer anywhere but as the base of a subscript.
 class EscapeFinder : public RecursiveASTVisitor<EscapeFinder> {
 public:
   explicit EscapeFinder(llvm::DenseSet<const VarDecl *> &Out) : Out(Out) {}
   bool VisitUnaryOperator(UnaryOperator *U) {
     if (U->getOpcode() == UO_AddrOf)
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
-        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-          Out.insert(VD);
+      if (const VarDecl *VD = rootVariable(U->getSubExpr()))
+        Out.insert(VD);
+    return true;
+  }
+  // Visited before its children: the decay of a subscript's base is marked as that, not an escape.
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *AS) {
+    Subscripted.insert(AS->getBase()->IgnoreParens());
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *C) {
+    if (C->getCastKind() == CK_ArrayToPointerDecay && !Subscripted.count(C))
+      if (const VarDecl *VD = rootVariable(C->getSubExpr()))
+        Out.insert(VD);
     return true;
   }
 
 private:
   llvm::DenseSet<const VarDecl *> &Out;
+  llvm::DenseSet<const Expr *> Subscripted;
 };
 
 bool passesIntegers(const CallExpr *Call) {
@@ -99,7 +128,7 @@ llvm::DenseSet<const VarDecl *> relevantVariables(const Stmt *Body) {
       for (const Expr *Arg : Call->arguments())
         collectVarRefs(Arg, Seeds);
     } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
-      if (const VarDecl *VD = assignedVar(BO->getLHS()))
+      if (const VarDecl *VD = rootVariable(BO->getLHS()))
         collectVarRefs(BO->getRHS(), DependsOn[VD]);
     } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
@@ -131,14 +160,19 @@ PathSet widen(const PathSet &Old, const PathSet &New) {
     return All;
   };
   PathEnv O = Collapse(Old), N = Collapse(joinPaths(Old, New));
-  for (auto &[VD, B] : N.Vars) {
-    auto It = O.Vars.find(VD);
-    if (It == O.Vars.end() || It->second.Values != B.Values) {
-      B.Values = ValueSet::unknown(B.Values.width());
-      B.Why = {{VD->getLocation(), quoted(VD) + " changes in a loop the analysis does not unroll"}};
-      B.FromOpenParameter = false;
+  auto Widen = [](auto &NewMap, const auto &OldMap, auto VarOf) {
+    for (auto &[K, B] : NewMap) {
+      auto It = OldMap.find(K);
+      if (It == OldMap.end() || It->second.Values != B.Values) {
+        const VarDecl *VD = VarOf(K);
+        B.Values = ValueSet::unknown(B.Values.width());
+        B.Why = {{VD->getLocation(), quoted(VD) + " changes in a loop the analysis does not unroll"}};
+        B.FromOpenParameter = false;
+      }
     }
-  }
+  };
+  Widen(N.Vars, O.Vars, [](const VarDecl *VD) { return VD; });
+  Widen(N.Members, O.Members, [](const MemberSlot &S) { return S.first; });
   return PathSet{N};
 }
 
@@ -156,6 +190,10 @@ FlowAnalysis::FlowAnalysis(ASTContext &Ctx, const FunctionDecl *F, PathSet Entry
         Env.Vars.erase(Here);
     }
   run(std::move(Entry));
+}
+
+bool FlowAnalysis::isTrackedAggregate(const VarDecl *VD) const {
+  return VD && Relevant.count(VD) && !Escaped.count(VD) && isAggregateLocal(VD);
 }
 
 bool FlowAnalysis::isTracked(const VarDecl *VD) const {
@@ -181,9 +219,48 @@ void FlowAnalysis::transfer(PathEnv &Env, const Stmt *S) {
     Env.Vars[VD] = std::move(B);
   };
 
+  auto ForgetMembers = [&](const VarDecl *VD) {
+    for (auto It = Env.Members.begin(); It != Env.Members.end();) {
+      auto Here = It++;
+      if (Here->first.first == VD)
+        Env.Members.erase(Here);
+    }
+  };
+  auto AssignMember = [&](MemberSlot Slot, QualType T, Binding B, SourceLocation Where, const char *Verb,
+                          const std::string &Name) {
+    unsigned W = widthOf(Ctx, T);
+    if (B.Values.width() != W)
+      B.Values = B.Values.isUnknown() ? ValueSet::unknown(W) : B.Values.zextOrTrunc(W);
+    if (!B.Values.isUnknown())
+      B.Why.push_back({Where, Name + " is " + B.Values.str() + Verb});
+    Env.Members[Slot] = std::move(B);
+  };
+  // `v.f = ...`, `v[i] += ...`, `v[i]++`: the member's slot, or every member forgotten when the index is not known.
+  auto AssignToMember = [&](const Expr *LHS, llvm::function_ref<Binding(ExprEvaluator &)> Value, SourceLocation Where,
+                            const char *Verb) {
+    std::optional<MemberRef> M = memberRef(LHS);
+    if (!M || !isTrackedAggregate(M->Var))
+      return false;
+    ExprEvaluator Eval(Ctx, Env);
+    std::optional<MemberSlot> Slot = Eval.slotOf(LHS);
+    if (!Slot) {
+      ForgetMembers(M->Var);
+      return true;
+    }
+    std::string Name = "'" + M->Var->getNameAsString() +
+                       (M->Field ? "." + M->Field->getNameAsString() : "[" + std::to_string(Slot->second) + "]") + "'";
+    AssignMember(*Slot, LHS->getType(), Value(Eval), Where, Verb, Name);
+    return true;
+  };
+
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls()) {
       const auto *VD = dyn_cast<VarDecl>(D);
+      if (VD && isTrackedAggregate(VD)) {
+        ForgetMembers(VD);
+        bindInitialisers(Env, VD);
+        continue;
+      }
       if (!VD || !isTracked(VD))
         continue;
       if (const Expr *Init = VD->getInit()) {
@@ -198,11 +275,25 @@ void FlowAnalysis::transfer(PathEnv &Env, const Stmt *S) {
     return;
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+    if (AssignToMember(
+            BO->getLHS(), [&](ExprEvaluator &Eval) { return Eval.evaluate(BO); }, BO->getOperatorLoc(),
+            " after this assignment"))
+      return;
+    if (const VarDecl *VD = assignedVar(BO->getLHS()); VD && isTrackedAggregate(VD))
+      ForgetMembers(VD); // a whole struct assigned: its members are not followed through the copy
     if (const VarDecl *VD = assignedVar(BO->getLHS()); VD && isTracked(VD))
       Assign(VD, ExprEvaluator(Ctx, Env).evaluate(BO), BO->getOperatorLoc(), " after this assignment");
     return;
   }
   if (const auto *U = dyn_cast<UnaryOperator>(S); U && U->isIncrementDecrementOp()) {
+    auto Step = [&](ExprEvaluator &Eval) {
+      Binding B = Eval.evaluate(U->getSubExpr());
+      ValueSet One = ValueSet::constant(B.Values.width(), 1);
+      B.Values = applyArith(U->isIncrementOp() ? ArithOp::Add : ArithOp::Sub, B.Values, One);
+      return B;
+    };
+    if (AssignToMember(U->getSubExpr(), Step, U->getOperatorLoc(), " after this step"))
+      return;
     const VarDecl *VD = assignedVar(U->getSubExpr());
     if (!VD || !isTracked(VD))
       return;
@@ -211,6 +302,41 @@ void FlowAnalysis::transfer(PathEnv &Env, const Stmt *S) {
     B.Values = applyArith(U->isIncrementOp() ? ArithOp::Add : ArithOp::Sub, B.Values, One);
     Assign(VD, std::move(B), U->getOperatorLoc(), " after this step");
   }
+}
+
+void FlowAnalysis::bindInitialisers(PathEnv &Env, const VarDecl *VD) {
+  const auto *Init = dyn_cast_or_null<InitListExpr>(VD->getInit() ? VD->getInit()->IgnoreParenImpCasts() : nullptr);
+  if (!Init)
+    return; // uninitialised, or copied from another aggregate: every member unknown
+  if (Init->isSyntacticForm() && Init->getSemanticForm())
+    Init = Init->getSemanticForm();
+  auto Bind = [&](uint64_t Index, QualType T, const Expr *E, const std::string &Name) {
+    if (!E || !T->isIntegralOrEnumerationType())
+      return;
+    Binding B = ExprEvaluator(Ctx, Env).evaluate(E);
+    unsigned W = widthOf(Ctx, T);
+    if (B.Values.width() != W)
+      B.Values = B.Values.isUnknown() ? ValueSet::unknown(W) : B.Values.zextOrTrunc(W);
+    // An omitted member's zero is written nowhere: the declaration says it.
+    SourceLocation Where = E->getBeginLoc().isValid() ? E->getBeginLoc() : VD->getLocation();
+    if (!B.Values.isUnknown())
+      B.Why.push_back({Where, "'" + Name + "' is " + B.Values.str()});
+    Env.Members[{VD, Index}] = std::move(B);
+  };
+  std::string Base = VD->getNameAsString();
+  if (const auto *R = VD->getType()->getAsRecordDecl()) {
+    for (const FieldDecl *F : R->fields())
+      if (!F->isBitField() && F->getFieldIndex() < Init->getNumInits())
+        Bind(F->getFieldIndex(), F->getType(), Init->getInit(F->getFieldIndex()), Base + "." + F->getNameAsString());
+    return;
+  }
+  const auto *A = Ctx.getAsConstantArrayType(VD->getType());
+  if (!A)
+    return;
+  // Elements past the written ones are zero (the array filler).
+  for (uint64_t I = 0, N = A->getSize().getZExtValue(); I < N; ++I)
+    Bind(I, A->getElementType(), I < Init->getNumInits() ? Init->getInit(I) : Init->getArrayFiller(),
+         Base + "[" + std::to_string(I) + "]");
 }
 
 /// What a call's arguments can read of `State`: kept per call, so a function of many calls and many variables
@@ -227,6 +353,12 @@ static PathSet stateForArguments(const PathSet &State, const CallExpr *Call) {
     for (const VarDecl *VD : Read)
       if (auto It = Env.Vars.find(VD); It != Env.Vars.end())
         Kept.Vars.try_emplace(VD, It->second);
+    if (!Env.Members.empty()) {
+      llvm::SmallPtrSet<const VarDecl *, 8> Readable(Read.begin(), Read.end());
+      for (const auto &[Slot, B] : Env.Members)
+        if (Readable.count(Slot.first))
+          Kept.Members.try_emplace(Slot, B);
+    }
     Out.push_back(std::move(Kept));
   }
   return Out;

@@ -11,6 +11,7 @@
 
 namespace clang {
 class ASTContext;
+class VarDecl;
 class CallExpr;
 class FunctionDecl;
 class Stmt;
@@ -30,6 +31,8 @@ public:
   /// Whether the analysis tracks `VD` in F: not if its address is taken, it is volatile or not an integer, or no
   /// call's integer argument can depend on it.
   bool isTracked(const clang::VarDecl *VD) const;
+  /// Whether the analysis follows `VD`'s members: a local struct or small integer array, relevant, not escaping.
+  bool isTrackedAggregate(const clang::VarDecl *VD) const;
 
   /// Why F was not analysed at all (too large), or empty.
   const std::string &abandoned() const { return Abandoned; }
@@ -37,6 +40,8 @@ public:
 private:
   void run(PathSet Entry);
   void transfer(PathEnv &Env, const clang::Stmt *S);
+  /// Binds the integer members a local aggregate's initialiser list gives (omitted ones are zero, as in C).
+  void bindInitialisers(PathEnv &Env, const clang::VarDecl *VD);
 
   clang::ASTContext &Ctx;
   const clang::FunctionDecl *F;

@@ -6,17 +6,33 @@ namespace mmio {
 
 namespace {
 constexpr size_t MaxSteps = 8;
-} // namespace
 
-bool PathEnv::sameValues(const PathEnv &Other) const {
-  if (Vars.size() != Other.Vars.size() || Via != Other.Via)
+template <typename Map> bool sameBindings(const Map &A, const Map &B) {
+  if (A.size() != B.size())
     return false;
-  for (const auto &[D, B] : Vars) {
-    auto It = Other.Vars.find(D);
-    if (It == Other.Vars.end() || It->second.Values != B.Values)
+  for (const auto &[K, V] : A) {
+    auto It = B.find(K);
+    if (It == B.end() || It->second.Values != V.Values)
       return false;
   }
   return true;
+}
+
+Binding joinBindings(const Binding &BA, const Binding &BB);
+
+/// A slot bound on one side only has no known value on the other: unknown (unbound) after the join.
+template <typename Map> Map joinBindingMaps(const Map &A, const Map &B) {
+  Map R;
+  for (const auto &[K, BA] : A)
+    if (auto It = B.find(K); It != B.end())
+      R[K] = joinBindings(BA, It->second);
+  return R;
+}
+
+} // namespace
+
+bool PathEnv::sameValues(const PathEnv &Other) const {
+  return Via == Other.Via && sameBindings(Vars, Other.Vars) && sameBindings(Members, Other.Members);
 }
 
 void appendSteps(std::vector<TrailStep> &To, const std::vector<TrailStep> &From) {
@@ -29,24 +45,25 @@ void appendSteps(std::vector<TrailStep> &To, const std::vector<TrailStep> &From)
   }
 }
 
+namespace {
+
+Binding joinBindings(const Binding &BA, const Binding &BB) {
+  Binding J;
+  J.Values = BA.Values.width() == BB.Values.width() ? BA.Values.join(BB.Values) : ValueSet::unknown(BA.Values.width());
+  J.Why = BA.Why;
+  appendSteps(J.Why, BB.Why);
+  J.FromOpenParameter = BA.FromOpenParameter || BB.FromOpenParameter;
+  return J;
+}
+
+} // namespace
+
 PathEnv mergeEnvs(const PathEnv &A, const PathEnv &B) {
   PathEnv R;
   R.Merged = true;
   R.Via = A.Via == B.Via ? A.Via : nullptr;
-  // A variable bound on one side only has no known value on the other: unknown after the join.
-  for (const auto &[D, BA] : A.Vars) {
-    auto It = B.Vars.find(D);
-    if (It == B.Vars.end())
-      continue;
-    const Binding &BB = It->second;
-    Binding J;
-    J.Values =
-        BA.Values.width() == BB.Values.width() ? BA.Values.join(BB.Values) : ValueSet::unknown(BA.Values.width());
-    J.Why = BA.Why;
-    appendSteps(J.Why, BB.Why);
-    J.FromOpenParameter = BA.FromOpenParameter || BB.FromOpenParameter;
-    R.Vars[D] = std::move(J);
-  }
+  R.Vars = joinBindingMaps(A.Vars, B.Vars);
+  R.Members = joinBindingMaps(A.Members, B.Members);
   return R;
 }
 

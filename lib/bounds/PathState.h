@@ -8,6 +8,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace clang {
@@ -26,10 +28,16 @@ struct Binding {
   bool FromOpenParameter = false;
 };
 
+/// One integer member of a local aggregate: the variable, and the field's index in its struct or the element's in
+/// its array.
+using MemberSlot = std::pair<const clang::VarDecl *, uint64_t>;
+
 /// The values of the tracked variables along one group of paths. A variable that is not bound has no value the
 /// analysis knows.
 struct PathEnv {
   llvm::DenseMap<const clang::VarDecl *, Binding> Vars;
+  /// Members of local structs and arrays, followed like scalar locals; a member not bound is unknown.
+  llvm::DenseMap<MemberSlot, Binding> Members;
   /// Several groups were joined into this one: values of different variables may come from different paths.
   bool Merged = false;
   /// For a function entered from a visible caller: the call these paths came through.
