@@ -165,9 +165,10 @@ std::vector<Scenario> Evaluator::evaluateCall(const AllocatorCall &Call, CallCha
     Paths = &Fallback; // outside a function, or not reached: constants still evaluate, everything else is unknown
 
   std::vector<Scenario> Result;
-  for (const PathEnv &Env : *Paths) {
+  auto Add = [&](const PathEnv &Env, bool FirstPaths) {
     Scenario S;
     S.Correlated = !Env.Merged;
+    S.FirstPaths = FirstPaths;
     for (const auto &[R, ParamIndex] : Call.Spec->Params) {
       if (R == Role::Destination)
         continue;
@@ -183,7 +184,8 @@ std::vector<Scenario> Evaluator::evaluateCall(const AllocatorCall &Call, CallCha
       unsigned W = widthOf(Ctx, ParamType);
       if (B.Values.width() != W)
         B.Values = convert(B.Values, W, Arg->getType()->isSignedIntegerOrEnumerationType(), ParamType->isBooleanType());
-      std::string Last = roleName(R).str() + " is " + B.Values.str();
+      std::string Last = roleName(R).str() + " is " + B.Values.str() +
+                         (FirstPaths && !B.Values.isUnknown() ? " on one of the paths to the call" : "");
       if (B.Values.isUnknown() && Flow && !Flow->abandoned().empty())
         B.Why.push_back({Call.Call->getBeginLoc(), Flow->abandoned()});
       if (B.Values.isUnknown() && B.Why.empty())
@@ -194,7 +196,18 @@ std::vector<Scenario> Evaluator::evaluateCall(const AllocatorCall &Call, CallCha
       S.FromOpenParameter[Slot] = B.FromOpenParameter;
     }
     Result.push_back(std::move(S));
-  }
+  };
+  for (const PathEnv &Env : *Paths)
+    Add(Env, false);
+  // Where the whole picture leaves a role unknown (a bound a loop changes, widened), the paths that first reached
+  // the call still say values that occur: a retry loop entered with min = 0 surely passes 0 once.
+  bool SomeUnknown = llvm::any_of(Result, [](const Scenario &S) {
+    return llvm::any_of(S.Values, [](const std::optional<ValueSet> &V) { return V && V->isUnknown(); });
+  });
+  const PathSet *First = SomeUnknown && Flow ? Flow->firstBefore(Call.Call) : nullptr;
+  if (First && !samePaths(*First, *Paths))
+    for (const PathEnv &Env : *First)
+      Add(Env, true);
   return Result;
 }
 

@@ -37,6 +37,9 @@ struct Scenario {
   std::array<bool, NumRoles> FromOpenParameter{};
   /// The roles' values come from one group of paths, so they occur together.
   bool Correlated = true;
+  /// From the paths the analysis first brought to the call (see FlowAnalysis::firstBefore): added where the
+  /// complete picture leaves a role unknown, as on the first iteration of a loop that later changes the bound.
+  bool FirstPaths = false;
 };
 
 /// A call string: the calls, outermost first, through which the allocator call is reached. Empty: the enclosing

@@ -209,6 +209,11 @@ const PathSet *FlowAnalysis::before(const CallExpr *Call) const {
   return It == AtCalls.end() ? nullptr : &It->second;
 }
 
+const PathSet *FlowAnalysis::firstBefore(const CallExpr *Call) const {
+  auto It = FirstAtCalls.find(Call);
+  return It == FirstAtCalls.end() ? nullptr : &It->second;
+}
+
 void FlowAnalysis::transfer(PathEnv &Env, const Stmt *S) {
   auto Assign = [&](const VarDecl *VD, Binding B, SourceLocation Where, const char *Verb) {
     unsigned W = widthOf(Ctx, VD->getType());
@@ -403,8 +408,10 @@ void FlowAnalysis::run(PathSet Entry) {
       const Stmt *S = CS->getStmt();
       // Only calls that pass integers need the state: allocator calls, and calls of helpers whose parameters the
       // analysis binds to their arguments.
-      if (const auto *Call = dyn_cast<CallExpr>(S); Call && passesIntegers(Call))
+      if (const auto *Call = dyn_cast<CallExpr>(S); Call && passesIntegers(Call)) {
         AtCalls[Call] = stateForArguments(State, Call);
+        FirstAtCalls.try_emplace(Call, AtCalls[Call]);
+      }
       for (PathEnv &Env : State)
         transfer(Env, S);
     }
@@ -427,8 +434,10 @@ void FlowAnalysis::run(PathSet Entry) {
       }
     }
   }
-  if (!Work.empty()) // the budget ran out: what was recorded may not be a fixed point, so it is not used
+  if (!Work.empty()) { // the budget ran out: what was recorded may not be a fixed point, so it is not used
     AtCalls.clear();
+    FirstAtCalls.clear();
+  }
 }
 
 } // namespace mmio

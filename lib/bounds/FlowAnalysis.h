@@ -27,6 +27,9 @@ public:
 
   /// The path groups reaching the call `Call` in F, just before it runs; null if the analysis never reached it.
   const PathSet *before(const clang::CallExpr *Call) const;
+  /// The path groups the analysis first brought to `Call`: a subset of `before`'s paths, each value of which occurs
+  /// (the first iteration of a loop, before widening forgets what the loop changes); null if never reached.
+  const PathSet *firstBefore(const clang::CallExpr *Call) const;
 
   /// Whether the analysis tracks `VD` in F: not if its address is taken, it is volatile or not an integer, or no
   /// call's integer argument can depend on it.
@@ -48,6 +51,7 @@ private:
   llvm::DenseSet<const clang::VarDecl *> Escaped;
   llvm::DenseSet<const clang::VarDecl *> Relevant;
   llvm::DenseMap<const clang::CallExpr *, PathSet> AtCalls;
+  llvm::DenseMap<const clang::CallExpr *, PathSet> FirstAtCalls;
   std::string Abandoned;
 };
 

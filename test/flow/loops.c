@@ -1,5 +1,5 @@
 // Loops: a bound that changes in a loop is widened to unknown (silent by default), never guessed; one the loop
-// leaves alone keeps its value.
+// leaves alone keeps its value; the values the first iteration surely passes still count.
 // RUN: %clang_kernel %mmio_plugin -Xclang -verify %s
 // RUN: %clang_kernel %mmio_plugin -fplugin-arg-mmio_audit-unknown -Xclang -verify=expected,unknown %s
 #include "pci-hyperv.h"
@@ -33,5 +33,30 @@ int retry_same_window_ok(struct hv_pcibus_device *hbus, int tries)
 
 	for (int i = 0; i < tries && ret; i++)
 		ret = vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, lo, -1, PCI_CONFIG_MMIO_LENGTH, 0x1000, false);
+	return ret;
+}
+
+// A retry loop entered with min = 0: later iterations change the bound (widened, unknown), but the first one surely
+// passes 0, so the call can start below 4GB.
+int retry_raising_min(struct hv_pcibus_device *hbus)
+{
+	u64 lo = 0; // expected-note {{'lo' is 0x0}}
+	int ret = 1;
+
+	while (ret && lo < SZ_8G) {
+		ret = vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, lo, -1, PCI_CONFIG_MMIO_LENGTH, 0x1000, false); // expected-warning {{config window request can start below 4GB (min = 0x0, max = 0xffffffffffffffff)}} expected-note {{min is 0x0 on one of the paths to the call}}
+		lo += SZ_1G;
+	}
+	return ret;
+}
+
+// Entered at 4GB and only raised: the first iteration holds, later ones are unknown; nothing is proven.
+int retry_from_4g(struct hv_pcibus_device *hbus, int tries)
+{
+	u64 lo = SZ_4G; // unknown-note {{'lo' changes in a loop the analysis does not unroll}}
+	int ret = 1;
+
+	for (int i = 0; i < tries && ret; i++, lo += SZ_1G)
+		ret = vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, lo, -1, PCI_CONFIG_MMIO_LENGTH, 0x1000, false); // unknown-warning {{cannot decide}} unknown-note {{min is unknown}}
 	return ret;
 }
