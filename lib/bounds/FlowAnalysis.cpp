@@ -211,7 +211,7 @@ const PathSet *FlowAnalysis::before(const CallExpr *Call) const {
 
 const PathSet *FlowAnalysis::firstBefore(const CallExpr *Call) const {
   auto It = FirstAtCalls.find(Call);
-  return It == FirstAtCalls.end() ? nullptr : &It->second;
+  return It == FirstAtCalls.end() ? before(Call) : &It->second;
 }
 
 void FlowAnalysis::transfer(PathEnv &Env, const Stmt *S) {
@@ -409,8 +409,12 @@ void FlowAnalysis::run(PathSet Entry) {
       // Only calls that pass integers need the state: allocator calls, and calls of helpers whose parameters the
       // analysis binds to their arguments.
       if (const auto *Call = dyn_cast<CallExpr>(S); Call && passesIntegers(Call)) {
-        AtCalls[Call] = stateForArguments(State, Call);
-        FirstAtCalls.try_emplace(Call, AtCalls[Call]);
+        PathSet Now = stateForArguments(State, Call);
+        // The first state is kept apart only once a later visit changes it: most calls are reached once.
+        auto [It, New] = AtCalls.try_emplace(Call);
+        if (!New && !FirstAtCalls.count(Call) && !samePaths(It->second, Now))
+          FirstAtCalls[Call] = std::move(It->second);
+        It->second = std::move(Now);
       }
       for (PathEnv &Env : State)
         transfer(Env, S);
