@@ -9,6 +9,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -134,9 +135,20 @@ void finalizeCalls(Report &R) {
     return;
   auto Key = [](const ReportCall &C) { return std::tie(C.Begin.File, C.Begin.Line, C.Begin.Column, C.Function); };
   llvm::stable_sort(*R.Calls, [&](const ReportCall &A, const ReportCall &B) { return Key(A) < Key(B); });
-  R.Calls->erase(std::unique(R.Calls->begin(), R.Calls->end(),
-                             [&](const ReportCall &A, const ReportCall &B) { return Key(A) == Key(B); }),
-                 R.Calls->end());
+  // A call in a header is listed once for each distinct picture the units give of it (a unit built with other
+  // macros may pass other values, and break a rule the first unit's copy keeps): copies that say the same drop.
+  std::vector<ReportCall> Kept;
+  size_t GroupStart = 0;
+  for (ReportCall &C : *R.Calls) {
+    if (Kept.empty() || Key(Kept[GroupStart]) != Key(C))
+      GroupStart = Kept.size();
+    bool Same = std::any_of(Kept.begin() + GroupStart, Kept.end(), [&](const ReportCall &K) {
+      return K.Callee == C.Callee && K.Bounds == C.Bounds && K.Verdicts == C.Verdicts;
+    });
+    if (!Same)
+      Kept.push_back(std::move(C));
+  }
+  *R.Calls = std::move(Kept);
 }
 
 std::string summaryLine(const Report &R) {

@@ -34,7 +34,10 @@ def _absolute(report, path):
 def _location(report, name, obj):
     if not obj.get("file"):
         return ""
-    return "%s:%d:%d" % (name(_absolute(report, obj["file"])), obj["line"], obj["column"])
+    where = name(_absolute(report, obj["file"]))
+    if isinstance(obj.get("line"), int) and isinstance(obj.get("column"), int):
+        where += ":%d:%d" % (obj["line"], obj["column"])
+    return where
 
 
 def bounds_text(value):
@@ -46,39 +49,74 @@ def bounds_text(value):
     return " or ".join(lo if lo == hi else "%s..%s" % (lo, hi) for lo, hi in value)
 
 
-def known_fixes(report, name):
-    """The ruleset's known fixes the CLI found in the tree, with where their code is."""
+def known_fixes(report, name, gone=()):
+    """The ruleset's known fixes the CLI found in the tree, with where their code is; `gone`: ids of fixes whose
+    file the patches delete (mmio-audit, reading the tree under the overlay, would still find them)."""
     return [{"id": m["id"], "commit": m["commit"], "subject": m["subject"], "function": m["function"],
-             "location": _location(report, name, m)} for m in report.get("knownFixes") or []]
+             "location": _location(report, name, m)} for m in report.get("knownFixes") or [] if m["id"] not in gone]
 
 
-def _verdict(cli_verdict, rule):
+INVENTORY_RANK = {"holds": 0, "unknown": 1, "violated": 2}
+
+
+def _worse(a, b):
+    """The worse of two inventory verdicts ({"verdict", "mitigatedBy"}) for one rule at one call."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    ra, rb = INVENTORY_RANK.get(a.get("verdict"), 1), INVENTORY_RANK.get(b.get("verdict"), 1)
+    if ra != rb:
+        return a if ra > rb else b
+    # Of two violations, one no fix defuses is the worse.
+    return a if not a.get("mitigatedBy") else b
+
+
+def _verdict(cli_verdict, rule, gone):
     """The inventory's verdict for a rule as a report cell: a violation a known fix defuses is mitigated; a rule
     that declares its unknowns noise (`on-unknown: never`) has none."""
-    if cli_verdict is None or cli_verdict["verdict"] == "holds":
+    if cli_verdict is None or cli_verdict.get("verdict") == "holds":
         return "clean"
-    if cli_verdict["verdict"] == "unknown":
+    if cli_verdict.get("verdict") == "unknown":
         return "clean" if rule.on_unknown == "never" else "unknown"
-    return "mitigated" if cli_verdict.get("mitigatedBy") else "violated"
+    return "mitigated" if cli_verdict.get("mitigatedBy") and cli_verdict["mitigatedBy"] not in gone else "violated"
 
 
-def tree_calls(report, ruleset, name, unit_names):
-    """Call sites keyed by file, line and column: the inventory's calls, and the places where a wrapper of an
-    allocator is called with values that break a rule (a finding there, no allocator call)."""
+def _unit_name(report, unit_names, path):
+    return unit_names.get(os.path.realpath(_absolute(report, path)), path)
+
+
+def tree_calls(report, ruleset, name, unit_names, gone=()):
+    """Call sites keyed by file, line and column: the inventory's calls (a header's call seen differently by several
+    units merged into one site, with every unit and the worst verdict), and the places where a wrapper of an
+    allocator is called with values that break a rule (a finding there, no allocator call). A finding always
+    counts: a rule the inventory says holds where a unit reported it is taken as the finding says. Suppressed
+    findings (a comment in the tree) stay visible, marked, and count as clean, as mmio-audit counts them."""
     rules = {r.id: r for r in ruleset.rules}
-    fixes = {f["id"]: f for f in known_fixes(report, name)}
+    fixes = {f["id"]: f for f in known_fixes(report, name, gone)}
     findings = {}
-    for f in report.get("findings") or []:
+    for f in report["findings"]:
         key = (name(_absolute(report, f["file"])), f["line"], f["column"])
         findings.setdefault(key, {})[f["rule"]] = f
     calls = {}
-    for c in report.get("calls") or []:
+    for c in report["calls"]:
         key = (name(_absolute(report, c["file"])), c["line"], c["column"])
+        bounds = {r: bounds_text(c["bounds"].get(r)) for r in ruleset.value_roles()}
+        unit = _unit_name(report, unit_names, c["translationUnit"])
+        if key in calls:
+            site = calls[key]
+            for r, text in bounds.items():
+                if text != site["bounds"][r] and text is not None:
+                    seen = site["bounds"][r].split(" or ") if site["bounds"][r] else []
+                    site["bounds"][r] = " or ".join(seen + [x for x in text.split(" or ") if x not in seen])
+            if unit not in site["units"]:
+                site["units"].append(unit)
+            for rid, v in c["verdicts"].items():
+                site["cli_verdicts"][rid] = _worse(site["cli_verdicts"].get(rid), v)
+            continue
         calls[key] = {"file": key[0], "line": key[1], "column": key[2], "kind": "call", "function": c["function"],
-                      "callee": c["callee"], "via": None,
-                      "bounds": {r: bounds_text(c["bounds"].get(r)) for r in ruleset.value_roles()},
-                      "units": [unit_names.get(_absolute(report, c["translationUnit"]), c["translationUnit"])],
-                      "cli_verdicts": c.get("verdicts") or {}}
+                      "callee": c["callee"], "via": None, "bounds": bounds, "units": [unit],
+                      "cli_verdicts": dict(c["verdicts"])}
     for key, by_rule in findings.items():
         if key in calls:
             continue
@@ -92,30 +130,39 @@ def tree_calls(report, ruleset, name, unit_names):
         calls[key] = {"file": key[0], "line": key[1], "column": key[2], "kind": "wrapper-call",
                       "function": f["function"], "callee": f["callee"], "via": via,
                       "bounds": {r: bounds_text(f["bounds"].get(r)) for r in ruleset.value_roles()},
-                      "units": [unit_names.get(_absolute(report, f["translationUnit"]), f["translationUnit"])],
-                      "cli_verdicts": {rid: {"verdict": x["verdict"],
-                                             "mitigatedBy": (x.get("mitigated") or {}).get("id")}
-                                       for rid, x in by_rule.items()}}
+                      "units": [_unit_name(report, unit_names, f.get("translationUnit") or "")],
+                      "cli_verdicts": {}}
     out = []
     for key in sorted(calls):
         c = calls[key]
         cli_verdicts = c.pop("cli_verdicts")
         here = findings.get(key, {})
+        for rid, f in here.items():
+            cli_verdicts[rid] = _worse(cli_verdicts.get(rid),
+                                       {"verdict": f["verdict"], "mitigatedBy": (f.get("mitigated") or {}).get("id")})
         c["verdicts"] = {}
         for rid, rule in rules.items():
-            v = _verdict(cli_verdicts.get(rid), rule)
+            v = _verdict(cli_verdicts.get(rid), rule, gone)
             entry = {"verdict": v, "level": None, "message": None, "implied_by": [], "notes": [],
-                     "mitigated_by": None}
+                     "mitigated_by": None, "suppressed": None}
             if v != "clean":
                 f = here.get(rid)
                 if f:
                     entry.update(level=f["severity"], message=f["message"],
                                  notes=[{"location": _location(report, name, n), "message": n["message"]}
                                         for n in f["notes"]])
+                    if f.get("suppressed"):
+                        entry["suppressed"] = {"reason": f["suppressed"].get("reason") or "",
+                                               "location": _location(report, name, f["suppressed"])}
                 else:
                     # Reported as another rule's finding (one root cause, one warning); the inventory still gives
                     # this rule its own verdict.
                     entry["implied_by"] = [x for x in rule.implied_by if x in here]
+                    # Silenced with the finding that implies it, as mmio-audit silences both.
+                    by = [here[x] for x in entry["implied_by"]]
+                    if by and all(f.get("suppressed") for f in by):
+                        entry["suppressed"] = {"reason": by[0]["suppressed"].get("reason") or "",
+                                               "location": _location(report, name, by[0]["suppressed"])}
                 if v == "mitigated":
                     mid = cli_verdicts[rid].get("mitigatedBy")
                     entry["mitigated_by"] = fixes.get(mid) or {"id": mid, "location": ""}
@@ -130,7 +177,8 @@ def tree_verdicts(calls, ruleset, complete):
     row = {}
     for rid in ruleset.rule_ids():
         vs = [c["verdicts"][rid] for c in calls]
-        names = [x["verdict"] for x in vs]
+        # A finding the tree's maintainers suppressed at the call counts as clean, as it does for mmio-audit.
+        names = ["clean" if x.get("suppressed") else x["verdict"] for x in vs]
         v = max(names, key=lambda x: SEVERITY[x]) if names else "clean"
         if v == "clean" and not complete:
             v = "unknown"
@@ -163,7 +211,7 @@ def unit_entries(units, report, name):
     """Every unit: compiled once by mmio-audit, or failed (its errors with the tree's paths), or never compiled
     (no command could be made for it)."""
     by_file = {}
-    for t in (report or {}).get("translationUnits") or []:
+    for t in (report or {}).get("translationUnits", []):
         by_file.setdefault((os.path.realpath(_absolute(report, t["file"])), t["directory"]), []).append(t)
     out = []
     for u in units:
@@ -175,13 +223,12 @@ def unit_entries(units, report, name):
             t = queue.pop(0) if queue else None
             if t is None:
                 e["errors"] = ["mmio-audit did not report this unit"]
+            elif t["status"] == "analysed":
+                e["status"], e["compiles"] = "compiled", 1
+            elif t["status"] == "skipped":
+                e["status"], e["errors"] = "skipped", [t.get("reason") or "skipped"]
             else:
                 e["compiles"] = 1
-                if t["status"] == "analysed":
-                    e["status"] = "compiled"
-                elif t["status"] == "skipped":
-                    e["status"], e["errors"] = "skipped", [t["reason"] or "skipped"]
-                else:
-                    e["errors"] = _error_lines(t["errors"], name, u.cwd) or [t["reason"] or "did not compile"]
+                e["errors"] = _error_lines(t.get("errors"), name, u.cwd) or [t.get("reason") or "did not compile"]
         out.append(e)
     return out

@@ -184,10 +184,13 @@ def audit_tree(index, spec, rules, a, prog, prepared):
         for u in unit_list:
             if u.path:
                 unit_names.setdefault(os.path.realpath(os.path.join(u.cwd, u.path)), u.name)
-        entry["compiles"] = run.compiles
         entry["units"] = audit.unit_entries(unit_list, run.report, namer)
-        entry["known_fixes"] = audit.known_fixes(run.report, namer) if run.report else []
-        entry["calls"] = audit.tree_calls(run.report, rules, namer, unit_names) if run.report else []
+        entry["compiles"] = sum(u["compiles"] for u in entry["units"])
+        # A patch that deletes a fix's file removes the fix, though mmio-audit, finding no copy in the overlay, would
+        # read the tree's.
+        gone = {m.id for m in rules.mitigations if m.file in ov.deleted}
+        entry["known_fixes"] = audit.known_fixes(run.report, namer, gone) if run.report else []
+        entry["calls"] = audit.tree_calls(run.report, rules, namer, unit_names, gone) if run.report else []
         failed = [u["path"] for u in entry["units"] if u["status"] == "failed"]
         entry["verdicts"] = audit.tree_verdicts(entry["calls"], rules, complete=not failed)
         if failed:

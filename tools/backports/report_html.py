@@ -130,7 +130,8 @@ def render(report):
                 for rid in rule_ids:
                     v = c["verdicts"][rid]
                     row += verdict_cell(v["verdict"], rc.verdict_text(v["verdict"]) +
-                                        (" †" if v.get("implied_by") else ""))
+                                        (" †" if v.get("implied_by") else "") +
+                                        (" (suppressed)" if v.get("suppressed") else ""))
                 H.append(row + "</tr>")
             H.append("</tbody></table>")
         else:
@@ -150,6 +151,10 @@ def render(report):
                     m = v["mitigated_by"]
                     what += "; mitigated by %s%s" % (e(m.get("commit") or m["id"]), " at <code>%s</code>" % e(
                         m["location"]) if m.get("location") else "")
+                if v.get("suppressed"):
+                    s = v["suppressed"]
+                    what += "; suppressed%s%s" % (" at <code>%s</code>" % e(s["location"]) if s["location"] else "",
+                                                  ": " + e(s["reason"]) if s["reason"] else "")
                 H.append('<li><code>%s</code> <span class="%s">%s %s</span> <code>%s</code>: %s' % (
                     e(rc.site_text(c)), e(v["verdict"]), rc.MARK[v["verdict"]], e(v["verdict"]), e(rid), what))
                 if v["notes"]:

@@ -95,7 +95,8 @@ def render(report):
                 row += [code(c["bounds"][r]) if c["bounds"].get(r) is not None else "–" for r in roles]
                 for rid in rule_ids:
                     v = c["verdicts"][rid]
-                    text = rc.verdict_text(v["verdict"]) + (" †" if v.get("implied_by") else "")
+                    text = rc.verdict_text(v["verdict"]) + (" †" if v.get("implied_by") else "") + \
+                        (" (suppressed)" if v.get("suppressed") else "")
                     row.append("**%s**" % text if v["verdict"] == "violated" else text)
                 rows.append(row)
             L += table(["call site", "function", "callee"] + roles + [code(r) for r in rule_ids], rows)
@@ -116,6 +117,10 @@ def render(report):
                     m = v["mitigated_by"]
                     what += "; mitigated by %s%s" % (m.get("commit") or m["id"],
                                                      " at " + code(m["location"]) if m.get("location") else "")
+                if v.get("suppressed"):
+                    s = v["suppressed"]
+                    what += "; suppressed%s%s" % (" at " + code(s["location"]) if s["location"] else "",
+                                                  ": " + esc(s["reason"]) if s["reason"] else "")
                 L.append("- %s %s %s %s: %s" % (code(rc.site_text(c)), rc.MARK[v["verdict"]], v["verdict"],
                                                  code(rid), what))
                 for n in v["notes"]:

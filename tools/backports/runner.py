@@ -19,6 +19,42 @@ class TreeRun:
     seconds: float = 0.0
 
 
+REPORT_VERSION = 1
+
+
+def _is(v, kind):
+    return isinstance(v, kind) and not isinstance(v, bool) if kind is int else isinstance(v, kind)
+
+
+def checked_report(r):
+    """The CLI's JSON report, if it has the shape this tool reads (docs/cli.md, version 1, with the inventory); a
+    ValueError naming what is wrong otherwise, so that a report missing its inventory never reads as clean."""
+    if not isinstance(r, dict) or r.get("version") != REPORT_VERSION:
+        raise ValueError("not an mmio-audit JSON report of version %d" % REPORT_VERSION)
+    for key in ("calls", "findings", "translationUnits", "knownFixes"):
+        if not isinstance(r.get(key), list):
+            raise ValueError("its %r is not a list%s" % (key, " (no --list-calls inventory)" if key == "calls" else ""))
+    if not isinstance(r.get("sourceRoot"), str):
+        raise ValueError("it names no source root")
+    located = r["calls"] + r["findings"] + r["knownFixes"]
+    for x in located:
+        if not isinstance(x, dict) or not _is(x.get("file"), str) or not _is(x.get("line"), int) or \
+                not _is(x.get("column"), int):
+            raise ValueError("an entry without a file, line and column")
+    for c in r["calls"]:
+        if not isinstance(c.get("verdicts"), dict) or not isinstance(c.get("bounds"), dict) or \
+                not isinstance(c.get("translationUnit"), str):
+            raise ValueError("a call without bounds, verdicts or unit")
+    for f in r["findings"]:
+        if not isinstance(f.get("notes"), list) or not isinstance(f.get("bounds"), dict) or \
+                not all(isinstance(n, dict) and isinstance(n.get("message"), str) for n in f["notes"]):
+            raise ValueError("a finding without bounds or notes")
+    for t in r["translationUnits"]:
+        if not isinstance(t, dict) or not isinstance(t.get("file"), str) or not isinstance(t.get("status"), str):
+            raise ValueError("a translation unit without a file or status")
+    return r
+
+
 def compile_database(units):
     """The units that have a command, as compile_commands.json entries, in the units' order."""
     return [{"directory": u.cwd, "file": u.path, "arguments": u.argv} for u in units if not u.error]
@@ -56,10 +92,11 @@ def run_tree(units, cli, ruleset, root, overlay_dir, work, jobs, timeout):
         if os.path.getsize(report_path) > MAX_REPORT:
             raise ValueError("larger than %d MiB" % (MAX_REPORT >> 20))
         with open(report_path, encoding="utf-8") as f:
-            out.report = json.load(f)
+            out.report = checked_report(json.load(f))
     except (OSError, ValueError) as e:
         # No report: mmio-audit could not do its job at all (exit 2 before analysing); its own words say why.
         tail = [line for line in stderr.splitlines() if line.strip()][-10:]
-        out.error = "mmio-audit exited %d without a report%s" % (r.returncode, ":\n" + "\n".join(tail) if tail
-                                                                  else " (%s)" % e)
+        out.report = None
+        out.error = "mmio-audit exited %d without a report this tool can read (%s)%s" % (
+            r.returncode, e, ":\n" + "\n".join(tail) if tail else "")
     return out

@@ -81,8 +81,10 @@ void writeText(const AuditSession &Session, llvm::raw_ostream &OS) {
     OS << "  " << R.Id << " (" << severityName(R.Level) << "): ";
     if (checked(R, Session.checkOptions()))
       OS << "checked";
+    else if (R.OnByDefault || Session.checkOptions().DisabledRules.count(R.Id))
+      OS << "disabled";
     else
-      OS << (R.OnByDefault ? "disabled" : "off by default (--enable " + R.Id + ")");
+      OS << "off by default (--enable " + R.Id + ")";
     if (!R.ImpliedBy.empty())
       OS << "; implied by " << llvm::join(R.ImpliedBy, ", ");
     if (!R.MitigatedBy.empty())

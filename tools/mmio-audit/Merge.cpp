@@ -57,6 +57,19 @@ llvm::Expected<Report> mergeReports(std::vector<Report> Reports, const std::vect
     if (R.DiffMode != Out.DiffMode || R.DiffBase != Out.DiffBase)
       return llvm::createStringError(std::errc::invalid_argument, "%s: compared against another --diff-base than %s",
                                      Names[I].c_str(), Names[0].c_str());
+    // Shards of one tree find the same known fixes (the first shard's evidence then stands for all); shards that
+    // disagree audited different trees, and no merge of them could say which fixes the tree carries.
+    auto FixIds = [](const Report &X) {
+      std::vector<std::string> Ids;
+      for (const ReportMitigation &M : X.KnownFixes)
+        Ids.push_back(M.Id);
+      llvm::sort(Ids);
+      return Ids;
+    };
+    if (FixIds(R) != FixIds(Out))
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "%s: found other known fixes than %s: shards must audit the same tree",
+                                     Names[I].c_str(), Names[0].c_str());
     for (RuleInfo &Rl : R.Rules)
       if (Rules.insert(Rl.Id).second)
         Out.Rules.push_back(std::move(Rl));
@@ -71,9 +84,6 @@ llvm::Expected<Report> mergeReports(std::vector<Report> Reports, const std::vect
       for (ReportCall &C : *R.Calls)
         Out.Calls->push_back(std::move(C));
     }
-    // Shards of one tree found the same fixes; the first shard's evidence stands for all.
-    if (Out.KnownFixes.empty())
-      Out.KnownFixes = std::move(R.KnownFixes);
     Out.Baselined += R.Baselined;
   }
   finalizeFindings(Out);
