@@ -11,7 +11,7 @@
 #   --rules     the ruleset whose allocators select them (default: the built-in one)
 #   --cc        the toolchain: clang (LLVM=-19, the default) or gcc (Debian's gcc, gcc-aarch64-linux-gnu for arm64);
 #               a GCC tree is built in BUILD_DIR ending in -gcc
-#   --no-select stop after the whole tree's database (the selection preprocesses every unit: minutes)
+#   --no-select stop after the whole tree's database
 # Prints, on its last line, the source and build directories: "SRC_DIR BUILD_DIR".
 set -euo pipefail
 
@@ -69,7 +69,10 @@ else
     mkdir -p "$cache/src"
     rm -rf "$src.partial"
     mkdir -p "$src.partial"
-    step "unpack $name" tar -xf "$tarball" -C "$src.partial" --strip-components=1
+    # Debian's tarballs are xz in many blocks: decompressed on every core, unpacking takes half the time.
+    decompress=()
+    [[ $tarball == *.xz ]] && decompress=(--use-compress-program="xz -d -T0")
+    step "unpack $name" tar "${decompress[@]}" -xf "$tarball" -C "$src.partial" --strip-components=1
     mv "$src.partial" "$src"
   fi
 fi
@@ -113,8 +116,9 @@ if [[ ! -f $database || $out/.config -nt $database ]]; then
   step "compile database" python3 "$root/tools/kernel/compile-db.py" --arch "$arch" --cc "$cc" "$src" "$out" "$database"
 fi
 
-# The units that may call an allocator, chosen by the CLI's own sound prefilter: each unit preprocessed once here,
-# so that audits, plugin builds and CI shards afterwards work on a few dozen units instead of thousands.
+# The units that may call an allocator, chosen by the CLI: a scan of the tree's text rules out in seconds the units
+# whose files never name one, and the prefilter preprocesses the rest (docs/cli.md, "Selecting units"), so that
+# audits, plugin builds and CI shards afterwards work on a few units instead of thousands.
 if ((select)) && [[ -x $cli ]]; then
   candidates=$out/mmio-audit/compile_commands.json
   ruleset=${rules:-$root/rules/hyperv.yaml} # the built-in ruleset is compiled from rules/hyperv.yaml
@@ -122,20 +126,22 @@ if ((select)) && [[ -x $cli ]]; then
   if [[ ! -f $candidates || $(cat "$out/mmio-audit/stamp" 2>/dev/null) != "$stamp" ]]; then
     mkdir -p "$out/mmio-audit"
     select_units() {
-      local first=$out/mmio-audit/first-pass.json objects
-      # Progress on a terminal: this pass preprocesses every unit of the configuration (minutes).
-      "$cli" -p "$database" ${rules:+--rules "$rules"} --write-candidates="$first" --quiet -j "$(nproc)"
-      # A unit that does not preprocess stays a candidate (only a proof of no call leaves one out). After `make
-      # prepare` those are the units that need files Kbuild generates when it builds them (selinux's flask.h, the
-      # vdso images, the crc tables): build them, and the second pass decides them on their real contents.
-      mapfile -t objects < <(python3 "$root/tools/kernel/db-files.py" --objects "$first")
+      local first=$out/mmio-audit/first-pass.json undecided=$out/mmio-audit/undecided.json objects
+      "$cli" -p "$database" ${rules:+--rules "$rules"} --write-candidates="$first" --write-undecided="$undecided" \
+        -j "$(nproc)"
+      # A unit that does not preprocess stays a candidate (only a proof of no call leaves one out): one whose
+      # headers Kbuild generates only when it builds it. Build those, and a second pass decides them on their real
+      # contents. (The scan skips the units whose own sources are not generated yet.)
+      mapfile -t objects < <(python3 "$root/tools/kernel/db-files.py" --objects "$undecided")
       if ((${#objects[@]})); then
         make "${make_args[@]}" -k -j "$(nproc)" "${objects[@]}" >/dev/null 2>&1 || true
+        "$cli" -p "$first" ${rules:+--rules "$rules"} --write-candidates="$candidates" --progress=never -j "$(nproc)"
+      else
+        cp "$first" "$candidates.tmp" && mv "$candidates.tmp" "$candidates"
       fi
-      "$cli" -p "$first" ${rules:+--rules "$rules"} --write-candidates="$candidates" --progress=never -j "$(nproc)"
       echo "$stamp" >"$out/mmio-audit/stamp"
     }
-    step "select units (prefilter)" select_units
+    step "select units (scan, prefilter)" select_units
   fi
 fi
 echo "$src $out"

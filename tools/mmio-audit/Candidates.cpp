@@ -37,21 +37,32 @@ int writeCandidates(const AuditSession &Session, RunOptions Run, const Selection
   });
   Progress.clear();
 
-  llvm::json::Array Database;
+  llvm::json::Array Database, Undecided;
   bool Failed = !Units.NotRun.empty();
   for (size_t I = 0; I < Outcomes.size(); ++I) {
     Failed |= Outcomes[I].Info.Status == TUStatus::Failed;
     if (Outcomes[I].Candidate)
       Database.push_back(entryFor(Units.Jobs[I].Command));
+    if (Outcomes[I].Candidate && Outcomes[I].Undecided)
+      Undecided.push_back(entryFor(Units.Jobs[I].Command));
   }
-  auto Write = [&](llvm::raw_ostream &OS) {
-    OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Database))) << "\n";
-    return llvm::Error::success();
+  size_t UndecidedCount = Undecided.size();
+  auto Writer = [](llvm::json::Array &Entries) {
+    return [&Entries](llvm::raw_ostream &OS) {
+      OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Entries))) << "\n";
+      return llvm::Error::success();
+    };
   };
-  llvm::Error E =
-      Options.CandidatesPath == "-" ? Write(llvm::outs()) : writeFileAtomically(Options.CandidatesPath, Write);
-  if (!E && Options.CandidatesPath == "-")
-    E = flushStandardOutput();
+  auto WriteTo = [&](const std::string &Path, llvm::json::Array &Entries) -> llvm::Error {
+    if (Path != "-")
+      return writeFileAtomically(Path, Writer(Entries));
+    if (llvm::Error E = Writer(Entries)(llvm::outs()))
+      return E;
+    return flushStandardOutput();
+  };
+  llvm::Error E = WriteTo(Options.CandidatesPath, Database);
+  if (!E && !Options.UndecidedPath.empty())
+    E = WriteTo(Options.UndecidedPath, Undecided);
   if (E) {
     llvm::errs() << "mmio-audit: error: " << llvm::toString(std::move(E)) << "\n";
     return ExitFailure;
@@ -59,6 +70,9 @@ int writeCandidates(const AuditSession &Session, RunOptions Run, const Selection
   if (!Options.Quiet)
     llvm::errs() << "mmio-audit: " << Kept << " of " << Units.Jobs.size()
                  << (Units.Jobs.size() == 1 ? " unit" : " units") << " may call an allocator"
+                 << (UndecidedCount
+                         ? llvm::formatv(" ({0} of them undecided: they do not preprocess)", UndecidedCount).str()
+                         : std::string())
                  << (Options.CandidatesPath == "-" ? "" : "; wrote " + Options.CandidatesPath) << "\n";
   return Failed ? ExitFailure : ExitClean;
 }

@@ -1,4 +1,5 @@
 #include "DiffMode.h"
+#include "ScanSelection.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -106,14 +107,19 @@ llvm::Expected<AuditResult> runPatchMode(const AuditSession &Session, const RunO
   if (!Changed)
     return Changed.takeError();
 
+  // The units that cannot call an allocator, as the tree is or as it was, need not be compared.
+  Selection Narrowed = Units;
+  if (scanSelects(Options))
+    narrowByScan(Narrowed, Options, Session.rules(), &Changed->BaseContents, llvm::errs());
+
   // At HEAD (the working tree): the units that read a changed file.
   RunOptions Head = Run;
   Head.ChangedFiles = &Changed->Files;
-  AuditResult Result = audit(Session, Head, Units, Options, Progress, "");
+  AuditResult Result = audit(Session, Head, Narrowed, Options, Progress, "");
 
   // At REV: the same units, the changed files as they were. Units new since REV have nothing to compare with.
   Selection BaseUnits;
-  for (const TUJob &J : Units.Jobs)
+  for (const TUJob &J : Narrowed.Jobs)
     if (Result.TouchedUnits.count({J.File, J.Command.Directory}) &&
         (!Changed->Files.contains(J.File) || Changed->BaseContents.count(J.File)))
       BaseUnits.Jobs.push_back(J);

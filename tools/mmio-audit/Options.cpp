@@ -53,6 +53,12 @@ cl::opt<bool> Prefilter("prefilter",
                         cl::desc("Preprocess each unit first and parse only those in which an allocator's name "
                                  "occurs (default: on; --prefilter=false parses every unit)"),
                         cl::init(true), cl::cat(Category));
+cl::opt<std::string> SelectionOpt(
+    "selection",
+    cl::desc("How the prefilter finds the units that may call an allocator: scan (default: one scan of the source "
+             "tree's text rules out the units none of whose files names one, the rest are preprocessed) or "
+             "preprocess (every unit preprocessed: slower, assumes nothing; see docs/cli.md)"),
+    cl::value_desc("MODE"), cl::init("scan"), cl::cat(Category));
 // As clang-tidy spells it (LLVM itself owns --color).
 cl::opt<cl::boolOrDefault> UseColor("use-color",
                                     cl::desc("Colour text findings (default: when standard output is a terminal)"),
@@ -74,6 +80,11 @@ cl::opt<std::string> WriteCandidates(
     "write-candidates",
     cl::desc("Write the units that may call an allocator as a compilation database to FILE and stop: each unit is "
              "preprocessed (the prefilter), none parsed"),
+    cl::value_desc("FILE"), cl::cat(Category));
+cl::opt<std::string> WriteUndecided(
+    "write-undecided",
+    cl::desc("With --write-candidates: also write those of the units that did not preprocess (they need files the "
+             "build generates) to FILE, so a build can make what they need and a second pass decide them"),
     cl::value_desc("FILE"), cl::cat(Category));
 cl::opt<std::string> ExportFixes("export-fixes", cl::desc("Write the fix-its as clang-apply-replacements YAML"),
                                  cl::value_desc("FILE"), cl::cat(Category));
@@ -183,11 +194,18 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Quiet = Quiet;
   O.Verbose = Verbose;
   O.Prefilter = Prefilter;
+  if (SelectionOpt == "preprocess")
+    O.Selection = CliOptions::SelectionMode::Preprocess;
+  else if (SelectionOpt != "scan")
+    return usageError("--selection=" + SelectionOpt + ": expected scan or preprocess");
   O.Color = UseColor == cl::BOU_TRUE    ? ColorMode::Always
             : UseColor == cl::BOU_FALSE ? ColorMode::Never
                                         : ColorMode::Auto;
   O.Fix = Fix;
   O.CandidatesPath = WriteCandidates;
+  O.UndecidedPath = WriteUndecided;
+  if (!O.UndecidedPath.empty() && O.CandidatesPath.empty())
+    return usageError("--write-undecided goes with --write-candidates");
   O.FixCommitPauseMs = FixCommitPause;
   O.StagePauseMs = StagePause;
   O.ExportFixes = ExportFixes;
@@ -232,6 +250,7 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
     return usageError("--source-root " + Root + ": not a directory");
   // Made absolute the way file names from the database are (no symlinks resolved), so they compare.
   O.SourceRoot = absolutePath(Root, "");
+  O.SourceRootGiven = !SourceRoot.empty();
   // A whole-tree audit knows the fixes that live elsewhere in the tree; patch mode judges the patch's calls alone,
   // as the plugin does, so that a call asking for any address is still flagged where it is added.
   if (O.DiffBase.empty())

@@ -33,12 +33,14 @@ struct CliOptions {
   std::optional<std::vector<std::string>> FixedArgs; // after `--`
   unsigned ShardIndex = 0, ShardCount = 0;           // --shard K/N (1-based K); 0: no sharding
   std::string SourceRoot;                            // absolute
+  bool SourceRootGiven = false;                      // --source-root was given (else the current directory)
 
   // How.
   AuditSettings Session; // ruleset, disabled rules, --unknown, --werror
   FlagCleanupOptions Cleanup;
   unsigned Jobs = 0; // 0: every core
   bool Prefilter = true;
+  enum class SelectionMode { Scan, Preprocess } Selection = SelectionMode::Scan; // --selection
 
   // What to write.
   ReportFormat Format = ReportFormat::Text;
@@ -62,6 +64,7 @@ struct CliOptions {
 
   // --write-candidates: select units with the prefilter, write them as a compilation database, stop
   std::string CandidatesPath;
+  std::string UndecidedPath; // --write-undecided: those of them the prefilter could not preprocess
 
   // merge
   std::vector<std::string> MergeInputs;

@@ -159,8 +159,10 @@ TUOutcome Runner::runOne(const TUJob &Job) {
     bool MayCall = true;
     bool Touched = !Options.ChangedFiles;
     bool Lexed = false;
+    bool PreprocessingFailed = false;
     std::function<void(CompilerInstance &)> AfterLexing = [&](CompilerInstance &CI) {
       Lexed = true;
+      PreprocessingFailed = CI.getDiagnostics().hasErrorOccurred();
       const SourceManager &SM = CI.getSourceManager();
       if (WantFiles)
         Scan(SM);
@@ -174,6 +176,7 @@ TUOutcome Runner::runOne(const TUJob &Job) {
                                 std::make_unique<PrefilterAction>(AllocatorNames, MayCall, AfterLexing), Quiet);
     // Not preprocessed (a precompiled header, modules) or not run at all: whether the change reaches it is unknown.
     Out.Touched = Touched || !OK || !Lexed;
+    Out.Undecided = Options.Prefilter && (!OK || !Lexed || PreprocessingFailed);
     if (!Out.Touched) {
       Out.Info.Status = TUStatus::Skipped;
       Out.Info.Reason = "not touched by the change";

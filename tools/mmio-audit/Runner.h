@@ -50,6 +50,7 @@ struct TUOutcome {
   double Seconds = 0;
   bool Touched = true;    // patch mode: the unit reads a changed file
   bool Candidate = false; // it may call an allocator: the prefilter kept it (or could not rule it out)
+  bool Undecided = false; // the prefilter could not preprocess it (a file the build has not generated, an error)
 };
 
 class Runner {

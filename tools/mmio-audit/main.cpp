@@ -12,6 +12,7 @@
 #include "Options.h"
 #include "Output.h"
 #include "Progress.h"
+#include "ScanSelection.h"
 #include "TUSelection.h"
 
 #include "report/AtomicFile.h"
@@ -101,7 +102,8 @@ int main(int argc, const char **argv) {
     return fail(Parsed.takeError());
   CliOptions &Options = *Parsed;
   // An output that cannot be written fails now, not after minutes of analysis.
-  for (const std::string *Out : {&Options.OutputPath, &Options.ExportFixes, &Options.CandidatesPath})
+  for (const std::string *Out :
+       {&Options.OutputPath, &Options.ExportFixes, &Options.CandidatesPath, &Options.UndecidedPath})
     if (!Out->empty() && *Out != "-")
       if (llvm::Error E = checkWritable(*Out))
         return fail(std::move(E));
@@ -123,6 +125,9 @@ int main(int argc, const char **argv) {
   ProgressLine Progress(llvm::errs(), Options.Progress.value_or(llvm::errs().is_displayed()));
   setProgressShown(Progress.enabled());
   RunOptions Run = runOptionsFrom(Options);
+  // Patch mode scans the changed files' earlier contents too, once it knows them.
+  if (scanSelects(Options) && Options.DiffBase.empty())
+    narrowByScan(*Units, Options, Session->rules(), nullptr, llvm::errs());
   if (!Options.CandidatesPath.empty())
     return writeCandidates(*Session, Run, *Units, Options, Progress);
   AuditResult Result;

@@ -1,0 +1,464 @@
+#include "TreeScan.h"
+#include "FileSpelling.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <memory>
+#include <mutex>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mmio {
+
+namespace {
+
+bool isIdentifierChar(char C) {
+  return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') || C == '_' || C == '$';
+}
+
+/// True when the `##` at `At` in `Text` has, right beside it, a literal piece of an allocator's name
+/// (isPastedPiece).
+bool pastesPieceAt(llvm::StringRef Text, size_t At, const WantedNames &Names) {
+  size_t Left = At;
+  while (Left > 0 && (Text[Left - 1] == ' ' || Text[Left - 1] == '\t'))
+    --Left;
+  size_t LeftStart = Left;
+  while (LeftStart > 0 && isIdentifierChar(Text[LeftStart - 1]))
+    --LeftStart;
+  size_t Right = At + 2;
+  while (Right < Text.size() && (Text[Right] == ' ' || Text[Right] == '\t'))
+    ++Right;
+  size_t RightEnd = Right;
+  while (RightEnd < Text.size() && isIdentifierChar(Text[RightEnd]))
+    ++RightEnd;
+  return isPastedPiece(Text.slice(LeftStart, Left), Names) || isPastedPiece(Text.slice(Right, RightEnd), Names);
+}
+
+/// True when some `##` in `Text` pastes a piece of an allocator's name.
+bool pastesPieceOf(llvm::StringRef Text, const WantedNames &Names) {
+  for (size_t At = Text.find("##"); At != llvm::StringRef::npos; At = Text.find("##", At + 2))
+    if (pastesPieceAt(Text, At, Names))
+      return true;
+  return false;
+}
+
+/// Reads a regular file whole without ever blocking on it (a FIFO planted in a tree is refused, not waited on).
+enum class ReadResult { Read, NotRegular, TooLarge, Failed };
+/// A read buffer that grows without clearing what it holds, its text followed by a NUL as clang's lexer needs.
+struct ReadBuffer {
+  std::unique_ptr<char[]> Data;
+  size_t Capacity = 0, Size = 0;
+  operator llvm::StringRef() const { return llvm::StringRef(Data.get(), Size); }
+  void reserve(size_t N) {
+    if (N + 1 > Capacity) {
+      Capacity = std::max(N + 1, Capacity * 2);
+      Data.reset(new char[Capacity]);
+    }
+  }
+};
+
+ReadResult readRegularFile(const std::string &Path, uint64_t MaxBytes, ReadBuffer &Text, llvm::sys::fs::UniqueID &ID) {
+  int FD = ::open(Path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (FD < 0)
+    return ReadResult::Failed;
+  struct stat St;
+  ReadResult Result = ReadResult::Read;
+  if (::fstat(FD, &St) != 0)
+    Result = ReadResult::Failed;
+  else if (!S_ISREG(St.st_mode))
+    Result = ReadResult::NotRegular;
+  else if (static_cast<uint64_t>(St.st_size) > MaxBytes)
+    Result = ReadResult::TooLarge;
+  if (Result == ReadResult::Read) {
+    ID = llvm::sys::fs::UniqueID(St.st_dev, St.st_ino);
+    // The size stat gave, no more: a file that grows while read, or a /proc file that claims size 0, stays bounded.
+    size_t Want = St.st_size;
+    Text.reserve(Want);
+    size_t Done = 0;
+    while (Done < Want) {
+      ssize_t N = ::read(FD, Text.Data.get() + Done, Want - Done);
+      if (N < 0 && errno == EINTR)
+        continue;
+      if (N <= 0)
+        break;
+      Done += N;
+    }
+    Text.Size = Done;
+    Text.Data[Done] = '\0';
+  }
+  ::close(FD);
+  return Result;
+}
+
+/// The trailing components an include operand names, without its `.` and `..` steps: "linux/hyperv.h" for
+/// "../include/linux/hyperv.h".
+std::string includeTail(llvm::StringRef Operand) {
+  std::string Tail;
+  for (auto It = llvm::sys::path::begin(Operand, llvm::sys::path::Style::posix), End = llvm::sys::path::end(Operand);
+       It != End; ++It) {
+    if (*It == "." || *It == ".." || *It == "/")
+      continue;
+    if (!Tail.empty())
+      Tail += '/';
+    Tail += *It;
+  }
+  return Tail;
+}
+
+bool pathEndsWith(llvm::StringRef Path, llvm::StringRef Tail) {
+  return Path == Tail ||
+         (Path.ends_with(Tail) && Path.size() > Tail.size() && Path[Path.size() - Tail.size() - 1] == '/');
+}
+
+bool isVersionControlDirectory(llvm::StringRef Name) { return Name == ".git" || Name == ".hg" || Name == ".svn"; }
+
+} // namespace
+
+class TreeScanBuilder {
+public:
+  explicit TreeScanBuilder(const ScanRequest &Request) : Request(Request) {}
+
+  llvm::Expected<TreeScan> build() {
+    if (llvm::Error E = listFiles())
+      return std::move(E);
+    for (const std::string &N : Request.Allocators) {
+      Names.Allocators.insert(N);
+      Heads.insert(llvm::StringRef(N).take_front(MinPastedPiece));
+    }
+    // The first round reads every file: includes, and the files that spell an allocator or paste a piece of one.
+    llvm::StringSet<> New = Names.Allocators;
+    std::vector<std::vector<std::string>> Macros(Paths.size());
+    forEachFile([&](size_t I, llvm::StringRef Text) { firstRead(I, Text, Macros[I]); });
+    if (llvm::Error E = keepReadFiles())
+      return std::move(E);
+    // From here on files are the scan's, once each by identity.
+    std::vector<std::vector<std::string>> ByFile(Scan.Files.size());
+    for (size_t K = 0; K < Scan.Files.size(); ++K)
+      ByFile[K] = std::move(Macros[PathOf[K]]);
+    Macros = std::move(ByFile);
+    Scan.Rounds = 1;
+    // Each further round reads again only for the macros the last round found, until none is new.
+    while (true) {
+      New.clear();
+      for (size_t I = 0; I < Macros.size(); ++I)
+        for (std::string &M : Macros[I])
+          if (!Names.contains(M))
+            New.insert(M);
+      for (auto &[Macro, Piece] : FoundPieces)
+        if (Names.PieceMacros.try_emplace(Macro, Piece).second)
+          New.insert(Macro);
+      FoundPieces.clear();
+      if (New.empty())
+        break;
+      if (Scan.Rounds >= Request.MaxRounds) {
+        std::vector<llvm::StringRef> Some;
+        for (const auto &E : New)
+          Some.push_back(E.getKey());
+        llvm::sort(Some);
+        Some.resize(std::min<size_t>(Some.size(), 5));
+        return llvm::createStringError(
+            std::errc::result_out_of_range, "macros that spell an allocator's name nest deeper than %u levels (%s%s)",
+            Request.MaxRounds, llvm::join(Some, ", ").c_str(), New.size() > Some.size() ? ", ..." : "");
+      }
+      for (const auto &E : New)
+        if (!Names.PieceMacros.count(E.getKey()))
+          Names.Macros.insert(E.getKey());
+      for (auto &M : Macros)
+        M.clear();
+      ++Scan.Rounds;
+      forEachKept([&](size_t K, llvm::StringRef Text) {
+        if (spellsAnyOf(Text, New) || pastesPieceOf(Text, Names)) {
+          FileSpelling S = spellingOf(Text, Names);
+          if (S.MayCall)
+            Scan.Files[K].MayCall = true;
+          Macros[K].insert(Macros[K].end(), S.Macros.begin(), S.Macros.end());
+          notePieceMacros(S);
+        }
+      });
+    }
+    for (const auto &E : Names.Macros)
+      Scan.Derived.push_back(E.getKey().str());
+    llvm::sort(Scan.Derived);
+    closeOverIncludes();
+    return std::move(Scan);
+  }
+
+private:
+  /// Paths to read, with whether each is a unit's source; the walk's bounds enforced.
+  llvm::Error listFiles() {
+    for (const std::string &U : Request.Units)
+      addPath(U, /*Unit=*/true);
+    for (const std::string &X : Request.Extra)
+      addPath(X, false);
+    if (llvm::Error E = walkRoots())
+      return E;
+    // Files only in the other contents (deleted since) come last, read from there alone.
+    FirstVirtual = Paths.size();
+    if (Request.AlsoAs)
+      for (const auto &E : *Request.AlsoAs)
+        if (!llvm::sys::fs::exists(E.getKey()))
+          addPath(E.getKey().str(), false);
+    return llvm::Error::success();
+  }
+
+  llvm::Error walkRoots() {
+    for (const std::string &Root : Request.Roots) {
+      std::error_code EC;
+      llvm::sys::fs::recursive_directory_iterator It(Root, EC, /*follow_symlinks=*/false), End;
+      if (EC)
+        return llvm::createStringError(EC, "cannot read directory %s: %s", Root.c_str(), EC.message().c_str());
+      for (; It != End; It.increment(EC)) {
+        if (EC) {
+          EC.clear(); // an unreadable directory holds nothing a compile could include either
+          continue;
+        }
+        llvm::sys::fs::file_type Type = It->type();
+        if (Type == llvm::sys::fs::file_type::directory_file) {
+          if (isVersionControlDirectory(llvm::sys::path::filename(It->path())))
+            It.no_push();
+          continue;
+        }
+        if (Type == llvm::sys::fs::file_type::symlink_file || Type == llvm::sys::fs::file_type::type_unknown) {
+          llvm::sys::fs::file_status St;
+          if (llvm::sys::fs::status(It->path(), St, /*follow=*/true) ||
+              St.type() != llvm::sys::fs::file_type::regular_file)
+            continue;
+        } else if (Type != llvm::sys::fs::file_type::regular_file) {
+          continue;
+        }
+        addPath(It->path(), false);
+        if (Paths.size() > Request.MaxFiles)
+          return llvm::createStringError(std::errc::file_too_large, "more than %zu files under %s", Request.MaxFiles,
+                                         Root.c_str());
+      }
+    }
+    return llvm::Error::success();
+  }
+
+  void addPath(const std::string &Path, bool Unit) {
+    Paths.push_back(Path);
+    IsUnit.push_back(Unit);
+  }
+
+  void forEachFile(llvm::function_ref<void(size_t, llvm::StringRef)> Visit) {
+    Read.assign(Paths.size(), {});
+    parallelFor(Paths.size(), [&](size_t I, ReadBuffer &Buffer) {
+      ReadOutcome &R = Read[I];
+      if (I >= FirstVirtual) { // only in the other contents: an identity of its own
+        R.Result = ReadResult::Read;
+        R.ID = llvm::sys::fs::UniqueID(~uint64_t(0), I);
+      } else {
+        R.Result = readRegularFile(Paths[I], Request.MaxFileBytes, Buffer, R.ID);
+        if (R.Result == ReadResult::Read) {
+          R.Bytes = Buffer.Size;
+          Visit(I, Buffer);
+        }
+      }
+      if (const std::string *Other = otherContents(Paths[I]))
+        if (R.Result == ReadResult::Read)
+          Visit(I, *Other);
+    });
+  }
+
+  const std::string *otherContents(const std::string &Path) const {
+    if (!Request.AlsoAs)
+      return nullptr;
+    auto It = Request.AlsoAs->find(Path);
+    return It == Request.AlsoAs->end() ? nullptr : &It->second;
+  }
+
+  void forEachKept(llvm::function_ref<void(size_t, llvm::StringRef)> Visit) {
+    parallelFor(Scan.Files.size(), [&](size_t K, ReadBuffer &Buffer) {
+      TreeScan::File &F = Scan.Files[K];
+      if (F.Unread)
+        return;
+      if (const std::string *Other = otherContents(F.Path))
+        Visit(K, *Other);
+      if (F.ID.getDevice() == ~uint64_t(0))
+        return;
+      llvm::sys::fs::UniqueID ID;
+      if (readRegularFile(F.Path, Request.MaxFileBytes, Buffer, ID) != ReadResult::Read || ID != F.ID) {
+        F.Unread = F.MayCall = true; // changed under the scan: no claim about it
+        return;
+      }
+      Visit(K, Buffer);
+    });
+  }
+
+  void parallelFor(size_t Count, llvm::function_ref<void(size_t, ReadBuffer &)> Work) {
+    unsigned Threads = Request.Threads ? Request.Threads : llvm::hardware_concurrency().compute_thread_count();
+    std::atomic<size_t> Next{0};
+    auto Worker = [&] {
+      ReadBuffer Buffer;
+      constexpr size_t Chunk = 64;
+      for (size_t Start = Next.fetch_add(Chunk); Start < Count; Start = Next.fetch_add(Chunk))
+        for (size_t I = Start; I < std::min(Count, Start + Chunk); ++I)
+          Work(I, Buffer);
+    };
+    if (Threads <= 1 || Count < 256) {
+      Worker();
+      return;
+    }
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
+    for (unsigned T = 0; T < Threads; ++T)
+      Pool.async(Worker);
+    Pool.wait();
+  }
+
+  void notePieceMacros(FileSpelling &S) {
+    if (S.PieceMacros.empty())
+      return;
+    std::lock_guard<std::mutex> Lock(PiecesMutex);
+    for (auto &P : S.PieceMacros)
+      FoundPieces.push_back(std::move(P));
+  }
+
+  void firstRead(size_t I, llvm::StringRef Text, std::vector<std::string> &Macros) {
+    ReadOutcome &R = Read[I];
+    bool Pastes = false;
+    for (std::string &Include :
+         includesOf(Text, R.ComputedInclude, [&](size_t At) { Pastes = Pastes || pastesPieceAt(Text, At, Names); }))
+      R.Includes.push_back(std::move(Include));
+    // Every spelling of a name, whole or as the first piece of a paste, holds the name's first characters.
+    if (Pastes || spellsAnyOf(Text, Heads, /*WordStartOnly=*/true)) {
+      FileSpelling S = spellingOf(Text, Names);
+      R.MayCall |= S.MayCall;
+      Macros.insert(Macros.end(), S.Macros.begin(), S.Macros.end());
+      notePieceMacros(S);
+    }
+  }
+
+  /// Files read become the scan's, once each by identity; those too large to read count as calling, and a unit's
+  /// source that cannot be read at all is left to the compile that reports why.
+  llvm::Error keepReadFiles() {
+    for (size_t I = 0; I < Paths.size(); ++I) {
+      ReadOutcome &R = Read[I];
+      if (R.Result == ReadResult::NotRegular || R.Result == ReadResult::Failed)
+        continue;
+      if (R.Result == ReadResult::TooLarge) {
+        llvm::sys::fs::file_status St;
+        if (llvm::sys::fs::status(Paths[I], St))
+          continue;
+        R.ID = St.getUniqueID();
+      }
+      auto [It, Inserted] = Scan.ByID.try_emplace(R.ID, Scan.Files.size());
+      if (!Inserted) {
+        Scan.Files[It->second].Unit |= IsUnit[I];
+        continue;
+      }
+      TreeScan::File F;
+      F.Path = Paths[I];
+      F.ID = R.ID;
+      F.Includes = std::move(R.Includes);
+      F.ComputedInclude = R.ComputedInclude;
+      F.Unit = IsUnit[I];
+      F.Unread = R.Result == ReadResult::TooLarge;
+      F.MayCall = R.MayCall || F.Unread;
+      Scan.Bytes += R.Bytes;
+      Scan.Files.push_back(std::move(F));
+      PathOf.push_back(I);
+    }
+    Read.clear();
+    return llvm::Error::success();
+  }
+
+  /// Whoever includes a file that may call, by a name that can reach it, may call too; so may a file whose
+  /// `#include` takes a macro, once a header (`.h`, `.inc`) may call: what a macro names is assumed to be a header,
+  /// which spares every trace header's `#include TRACE_INCLUDE(...)` while only C sources call.
+  void closeOverIncludes() {
+    std::vector<TreeScan::File> &Files = Scan.Files;
+    llvm::StringMap<std::vector<std::pair<size_t, size_t>>> IncludersByName; // basename -> (file, include)
+    for (size_t I = 0; I < Files.size(); ++I)
+      for (size_t J = 0; J < Files[I].Includes.size(); ++J)
+        IncludersByName[llvm::sys::path::filename(Files[I].Includes[J], llvm::sys::path::Style::posix)].push_back(
+            {I, J});
+    std::vector<size_t> Work;
+    for (size_t I = 0; I < Files.size(); ++I)
+      if (Files[I].MayCall) {
+        Files[I].Spells = true;
+        Work.push_back(I);
+      }
+    bool ComputedDone = false;
+    while (true) {
+      while (!Work.empty()) {
+        size_t T = Work.back();
+        Work.pop_back();
+        auto It = IncludersByName.find(llvm::sys::path::filename(Files[T].Path));
+        if (It == IncludersByName.end())
+          continue;
+        for (auto [I, J] : It->second)
+          if (!Files[I].MayCall && pathEndsWith(Files[T].Path, includeTail(Files[I].Includes[J]))) {
+            Files[I].MayCall = true;
+            Work.push_back(I);
+          }
+      }
+      if (ComputedDone)
+        break;
+      bool HeaderCalls = llvm::any_of(Files, [](const TreeScan::File &F) {
+        llvm::StringRef Path = F.Path;
+        return F.MayCall && (Path.ends_with(".h") || Path.ends_with(".inc"));
+      });
+      if (!HeaderCalls)
+        break;
+      ComputedDone = true;
+      for (size_t I = 0; I < Files.size(); ++I)
+        if (Files[I].ComputedInclude && !Files[I].MayCall) {
+          Files[I].MayCall = true;
+          Work.push_back(I);
+        }
+    }
+  }
+
+  struct ReadOutcome {
+    ReadResult Result = ReadResult::Failed;
+    llvm::sys::fs::UniqueID ID;
+    std::vector<std::string> Includes;
+    bool ComputedInclude = false;
+    bool MayCall = false;
+    uint64_t Bytes = 0;
+  };
+
+  const ScanRequest &Request;
+  WantedNames Names;
+  llvm::StringSet<> Heads; // the allocators' names' first MinPastedPiece characters
+  std::mutex PiecesMutex;
+  std::vector<std::pair<std::string, std::string>> FoundPieces; // piece macros found in the last round
+  std::vector<std::string> Paths;
+  std::vector<bool> IsUnit;
+  std::vector<ReadOutcome> Read;
+  std::vector<size_t> PathOf; // a scan file's index in Paths
+  size_t FirstVirtual = ~size_t(0);
+  TreeScan Scan;
+};
+
+llvm::Expected<TreeScan> TreeScan::run(const ScanRequest &Request) { return TreeScanBuilder(Request).build(); }
+
+bool TreeScan::mayCall(llvm::StringRef Path) const {
+  llvm::sys::fs::file_status St;
+  if (llvm::sys::fs::status(Path, St))
+    return true;
+  auto It = ByID.find(St.getUniqueID());
+  return It == ByID.end() || Files[It->second].MayCall;
+}
+
+std::vector<std::string> TreeScan::callingFiles(bool OwnText) const {
+  std::vector<std::string> Out;
+  for (const File &F : Files)
+    if (OwnText ? F.Spells : F.MayCall)
+      Out.push_back(F.Path);
+  llvm::sort(Out);
+  return Out;
+}
+
+} // namespace mmio

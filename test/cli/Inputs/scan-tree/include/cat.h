@@ -1,0 +1,3 @@
+/* Generic pasting macros, as <linux/compiler_types.h> has them: they name nothing. */
+#define CAT(a, b) a##b
+#define XCAT(a, b) CAT(a, b)

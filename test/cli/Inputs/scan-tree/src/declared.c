@@ -1,0 +1,3 @@
+/* Sees the allocator's prototype only. */
+#include "pci-hyperv.h"
+int declared(void) { return 0; }

@@ -1,0 +1,170 @@
+#include "ScanSelection.h"
+
+#include "Prefilter.h"
+
+#include "select/TreeScan.h"
+#include "source/FileLocation.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace mmio {
+
+const char *const NoFileNamesAnAllocator = "no allocator call possible (no file it can include names one)";
+const char *const NotGeneratedYet = "no allocator call possible (its source is not generated yet)";
+
+namespace {
+
+/// The directories and forced includes a command searches: `-I`, `-isystem`, `-iquote`, `-idirafter` and
+/// `-include`, `-imacros`, joined or separate, relative to the command's directory.
+void searchPathsOf(const clang::tooling::CompileCommand &C, std::vector<std::string> &Directories,
+                   std::vector<std::string> &Forced) {
+  static const char *const DirectoryFlags[] = {"-I", "-isystem", "-iquote", "-idirafter"};
+  static const char *const FileFlags[] = {"-include", "-imacros", "--include"};
+  const std::vector<std::string> &Args = C.CommandLine;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    auto Take = [&](llvm::StringRef Flag, std::vector<std::string> &Into) {
+      if (!A.starts_with(Flag))
+        return false;
+      llvm::StringRef Value = A.drop_front(Flag.size());
+      if (Value.consume_front("="); Value.empty()) {
+        if (I + 1 >= Args.size())
+          return true;
+        Value = Args[++I];
+      }
+      Into.push_back(absolutePath(Value, C.Directory));
+      return true;
+    };
+    bool Taken = false;
+    for (const char *F : FileFlags)
+      if (!Taken && (A == F || A.starts_with(std::string(F) + "=")))
+        Taken = Take(F, Forced);
+    for (const char *F : DirectoryFlags)
+      if (!Taken)
+        Taken = Take(F, Directories);
+  }
+}
+
+/// The deepest directory holding every unit's source, leaving out those in a command's directory (a kernel's
+/// generated sources, in the build directory, which is a root of its own).
+std::string commonDirectory(const std::vector<TUJob> &Jobs) {
+  std::string Common;
+  bool First = true;
+  for (const TUJob &J : Jobs) {
+    if (isUnderRoot(J.File, absolutePath(J.Command.Directory, "")))
+      continue;
+    llvm::StringRef Dir = llvm::sys::path::parent_path(J.File);
+    if (First) {
+      Common = Dir.str();
+      First = false;
+      continue;
+    }
+    while (!Common.empty() && !isUnderRoot(Dir, Common) && Dir != Common)
+      Common = llvm::sys::path::parent_path(Common).str();
+  }
+  return Common;
+}
+
+/// Roots without duplicates or one inside another.
+std::vector<std::string> outermost(std::vector<std::string> Roots) {
+  for (std::string &R : Roots) {
+    llvm::SmallString<256> P(R);
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    R = P.str().str();
+  }
+  llvm::sort(Roots);
+  std::vector<std::string> Out;
+  for (std::string &R : Roots)
+    if (Out.empty() || (R != Out.back() && !isUnderRoot(R, Out.back())))
+      Out.push_back(std::move(R));
+  return Out;
+}
+
+} // namespace
+
+void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Rules, const FileOverlay *AlsoAs,
+                  llvm::raw_ostream &Notes) {
+  auto Start = std::chrono::steady_clock::now();
+  ScanRequest Request;
+  Request.Allocators = allocatorIdentifiers(Rules);
+  Request.Threads = Options.Jobs;
+  Request.AlsoAs = AlsoAs;
+  std::vector<std::vector<std::string>> ForcedOf(Units.Jobs.size());
+  std::vector<std::string> Roots, Forced;
+  llvm::StringSet<> SeenDirectories;
+  for (size_t I = 0; I < Units.Jobs.size(); ++I) {
+    const TUJob &J = Units.Jobs[I];
+    if (!J.SkipReason.empty())
+      continue;
+    Request.Units.push_back(J.File);
+    std::vector<std::string> Directories;
+    searchPathsOf(J.Command, Directories, ForcedOf[I]);
+    if (SeenDirectories.insert(J.Command.Directory).second)
+      Roots.push_back(absolutePath(J.Command.Directory, ""));
+    for (std::string &D : Directories)
+      if (SeenDirectories.insert(D).second)
+        Roots.push_back(std::move(D));
+    Forced.insert(Forced.end(), ForcedOf[I].begin(), ForcedOf[I].end());
+  }
+  if (Request.Units.empty())
+    return;
+  std::string Tree = Options.SourceRootGiven ? Options.SourceRoot : commonDirectory(Units.Jobs);
+  if (!Tree.empty())
+    Roots.push_back(std::move(Tree));
+  Request.Roots = outermost(std::move(Roots));
+  llvm::sort(Forced);
+  Forced.erase(std::unique(Forced.begin(), Forced.end()), Forced.end());
+  Request.Extra = std::move(Forced);
+
+  auto FallBack = [&](llvm::StringRef Why) {
+    if (!Options.Quiet)
+      Notes << "mmio-audit: note: selecting by preprocessing every unit: " << Why << "\n";
+  };
+  for (const std::string &R : Request.Roots)
+    if (llvm::sys::path::parent_path(R).empty())
+      return FallBack("the units' files and search directories are spread from " + R +
+                      " (give --source-root, or --selection=preprocess)");
+  llvm::Expected<TreeScan> Scan = TreeScan::run(Request);
+  if (!Scan)
+    return FallBack(llvm::toString(Scan.takeError()));
+
+  size_t Kept = 0;
+  for (size_t I = 0; I < Units.Jobs.size(); ++I) {
+    TUJob &J = Units.Jobs[I];
+    if (!J.SkipReason.empty())
+      continue;
+    // A file missing from the command's own (build) directory is a build product not made yet (assumption 1).
+    std::string BuildDirectory = absolutePath(J.Command.Directory, "");
+    auto NotBuilt = [&](const std::string &F) { return isUnderRoot(F, BuildDirectory) && !llvm::sys::fs::exists(F); };
+    if (NotBuilt(J.File)) {
+      J.SkipReason = NotGeneratedYet;
+      continue;
+    }
+    bool MayCall = Scan->mayCall(J.File) ||
+                   llvm::any_of(ForcedOf[I], [&](const std::string &F) { return !NotBuilt(F) && Scan->mayCall(F); });
+    if (MayCall)
+      ++Kept;
+    else
+      J.SkipReason = NoFileNamesAnAllocator;
+  }
+  if (Options.Verbose) {
+    double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+    Notes << llvm::formatv("mmio-audit: scan: {0} files ({1} MB) under", Scan->filesRead(), Scan->bytesRead() >> 20);
+    for (const std::string &R : Request.Roots)
+      Notes << " " << R;
+    Notes << llvm::formatv(" in {0:f2}s, {1} round{2}; {3} of {4} units kept\n", Seconds, Scan->rounds(),
+                           Scan->rounds() == 1 ? "" : "s", Kept, Request.Units.size());
+    for (const std::string &M : Scan->derivedMacros())
+      Notes << "  derived name: " << M << "\n";
+    for (const std::string &F : Scan->callingFiles(/*OwnText=*/true))
+      Notes << "  names an allocator: " << F << "\n";
+  }
+}
+
+} // namespace mmio
