@@ -40,6 +40,15 @@ std::string describeConversion(const Expr *Arg, const ValueSet &Passed, QualType
   return " (" + llvm::toString(W, 10) + " converted to '" + typeName(ParamType, Ctx) + "')";
 }
 
+/// An argument that reads what another argument of the same call changes: the state holds the value after the
+/// change, but the arguments are not sequenced, so it may have read the one before.
+Binding unknownArgument(const Expr *Arg, const ASTContext &Ctx) {
+  Binding B;
+  B.Values = ValueSet::unknown(widthOf(Ctx, Arg->getType()));
+  B.Why.push_back({Arg->getBeginLoc(), "an argument that reads what another argument of the call changes"});
+  return B;
+}
+
 } // namespace
 
 void Evaluator::trimCache() {
@@ -85,7 +94,8 @@ PathSet Evaluator::entryFor(const FunctionDecl *F, CallChain Chain) {
         const ParmVarDecl *P = F->getParamDecl(I);
         if (!P->getType()->isIntegralOrEnumerationType())
           continue;
-        Binding B = ExprEvaluator(Ctx, CallerEnv).evaluate(Site->getArg(I));
+        Binding B = otherArgumentsChangeWhatItReads(Site, I) ? unknownArgument(Site->getArg(I), Ctx)
+                                                             : ExprEvaluator(Ctx, CallerEnv).evaluate(Site->getArg(I));
         unsigned W = widthOf(Ctx, P->getType());
         if (B.Values.width() != W)
           B.Values = convert(B.Values, W, Site->getArg(I)->getType()->isSignedIntegerOrEnumerationType(),
@@ -180,7 +190,8 @@ std::vector<Scenario> Evaluator::evaluateCall(const AllocatorCall &Call, CallCha
         S.Values[Slot] = ValueSet::unknown(64);
         continue;
       }
-      Binding B = ExprEvaluator(Ctx, Env).evaluate(Arg);
+      Binding B = otherArgumentsChangeWhatItReads(Call.Call, ParamIndex) ? unknownArgument(Arg, Ctx)
+                                                                         : ExprEvaluator(Ctx, Env).evaluate(Arg);
       unsigned W = widthOf(Ctx, ParamType);
       if (B.Values.width() != W)
         B.Values = convert(B.Values, W, Arg->getType()->isSignedIntegerOrEnumerationType(), ParamType->isBooleanType());

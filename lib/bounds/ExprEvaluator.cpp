@@ -45,6 +45,72 @@ unsigned widthOf(const ASTContext &Ctx, QualType T) {
   return Ctx.getTargetInfo().getPointerWidth(LangAS::Default);
 }
 
+namespace {
+
+/// An operand C does not evaluate: `sizeof x`, `_Alignof x` (the size of a variable-length array is evaluated).
+bool isUnevaluated(const Stmt *S) {
+  const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(S);
+  return U && !U->getTypeOfArgument()->isVariableArrayType();
+}
+
+} // namespace
+
+void collectChangedVariables(const Stmt *Root, llvm::SmallPtrSetImpl<const VarDecl *> &Out) {
+  auto Add = [&](const Expr *E) {
+    if (const VarDecl *VD = rootVariable(E))
+      Out.insert(VD);
+  };
+  llvm::SmallVector<const Stmt *, 32> Pending{Root};
+  // A subscript is visited before its base, so the base's decay is known to be a subscript's, not an address.
+  llvm::SmallPtrSet<const Expr *, 8> Subscripted;
+  while (!Pending.empty()) {
+    const Stmt *S = Pending.pop_back_val();
+    if (!S || isUnevaluated(S))
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+      Add(BO->getLHS());
+    } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+      if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+        Add(U->getSubExpr());
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(S)) {
+      Subscripted.insert(AS->getBase()->IgnoreParens());
+    } else if (const auto *C = dyn_cast<ImplicitCastExpr>(S)) {
+      if (C->getCastKind() == CK_ArrayToPointerDecay && !Subscripted.count(C))
+        Add(C->getSubExpr());
+    } else if (const auto *Asm = dyn_cast<AsmStmt>(S)) {
+      for (const Expr *Output : Asm->outputs())
+        Add(Output);
+    }
+    for (const Stmt *Child : S->children())
+      Pending.push_back(Child);
+  }
+}
+
+bool namesAnyOf(const Stmt *Root, const llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
+  if (Vars.empty())
+    return false;
+  llvm::SmallVector<const Stmt *, 32> Pending{Root};
+  while (!Pending.empty()) {
+    const Stmt *S = Pending.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()); VD && Vars.count(VD))
+        return true;
+    for (const Stmt *Child : S->children())
+      Pending.push_back(Child);
+  }
+  return false;
+}
+
+bool otherArgumentsChangeWhatItReads(const CallExpr *Call, unsigned I) {
+  llvm::SmallPtrSet<const VarDecl *, 4> Changed;
+  for (unsigned J = 0; J < Call->getNumArgs(); ++J)
+    if (J != I)
+      collectChangedVariables(Call->getArg(J), Changed);
+  return I < Call->getNumArgs() && namesAnyOf(Call->getArg(I), Changed);
+}
+
 Binding ExprEvaluator::unknown(const Expr *E, const std::string &Why) {
   Binding B;
   B.Values = ValueSet::unknown(widthOf(Ctx, E->getType()));
@@ -135,6 +201,9 @@ std::optional<MemberSlot> ExprEvaluator::slotOf(const Expr *E) {
     return std::nullopt;
   if (M->Field)
     return MemberSlot{M->Var, M->Field->getFieldIndex()};
+  // `v[i++]`: which element is meant depends on when the index is read relative to its own step; not pinned down.
+  if (M->Index->HasSideEffects(Ctx))
+    return std::nullopt;
   std::optional<llvm::APInt> I = evaluate(M->Index).Values.singleValue();
   if (!I || I->getActiveBits() > 63)
     return std::nullopt;
@@ -183,19 +252,21 @@ Binding ExprEvaluator::evaluateUnary(const Expr *E) {
   ValueSet One = ValueSet::constant(B.Values.width(), 1);
   switch (U->getOpcode()) {
   case UO_Plus:
+  case UO_PreInc: // the step has been applied: the value is what the operand holds now
+  case UO_PreDec:
+    return B;
   case UO_PostInc:
   case UO_PostDec:
-    return B;
+    // The value before the step the state already holds. A _Bool's ++ sets it to 1 whatever it was: no way back.
+    if (U->getSubExpr()->getType()->isBooleanType())
+      return unknown(E, "the value of a _Bool before its step");
+    return combine(applyArith(U->getOpcode() == UO_PostInc ? ArithOp::Sub : ArithOp::Add, B.Values, One), B);
   case UO_Minus:
     return combine(negate(B.Values), B);
   case UO_Not:
     return combine(bitNot(B.Values), B);
   case UO_LNot:
     return combine(logicalNot(B.Values, W), B);
-  case UO_PreInc:
-    return combine(applyArith(ArithOp::Add, B.Values, One), B);
-  case UO_PreDec:
-    return combine(applyArith(ArithOp::Sub, B.Values, One), B);
   default:
     return unknown(E, "a value read through a pointer");
   }
@@ -203,13 +274,42 @@ Binding ExprEvaluator::evaluateUnary(const Expr *E) {
 
 Binding ExprEvaluator::evaluateBinary(const Expr *E) {
   const auto *BO = cast<BinaryOperator>(E);
+  if (BO->isAssignmentOp())
+    return evaluateAssignmentResult(BO);
+  if (BO->getOpcode() == BO_Comma) // the left side has run; the right side is read after it, in the state as it is
+    return evaluate(BO->getRHS());
+  return evaluateOperation(BO);
+}
+
+Binding ExprEvaluator::evaluateStored(const BinaryOperator *BO) {
+  if (!BO->getType()->isIntegralOrEnumerationType())
+    return unknown(BO, "not an integer");
+  if (BO->getOpcode() == BO_Assign)
+    return evaluate(BO->getRHS());
+  if (!BO->isCompoundAssignmentOp())
+    return evaluate(BO);
+  return evaluateOperation(BO);
+}
+
+Binding ExprEvaluator::evaluateAssignmentResult(const BinaryOperator *BO) {
+  const Expr *LHS = BO->getLHS();
+  // `x = y` stores y, which is its value, unless the left side is a bit-field (truncated) or a variable the state
+  // follows, which holds the stored value now, whereas y, read after the store, may read x itself (`x = x + 1`).
+  if (BO->getOpcode() == BO_Assign && !LHS->refersToBitField()) {
+    const VarDecl *Root = rootVariable(LHS);
+    bool Followed = Root && (Env.Vars.count(Root) ||
+                             llvm::any_of(Env.Members, [&](const auto &M) { return M.first.first == Root; }));
+    if (!Followed)
+      return evaluate(BO->getRHS());
+  }
+  // `x op= y`: computing x op y again would apply the operation twice; x holds the result.
+  return evaluate(LHS);
+}
+
+Binding ExprEvaluator::evaluateOperation(const BinaryOperator *BO) {
+  const Expr *E = BO;
   BinaryOperatorKind Op = BO->getOpcode();
   unsigned W = widthOf(Ctx, E->getType());
-  if (Op == BO_Assign)
-    return evaluate(BO->getRHS());
-  if (Op == BO_Comma)
-    return evaluate(BO->getRHS());
-
   QualType OperandType = BO->getLHS()->getType();
   Binding L = evaluate(BO->getLHS());
   Binding R = evaluate(BO->getRHS());
@@ -271,7 +371,13 @@ Binding ExprEvaluator::evaluateBinary(const Expr *E) {
   case BO_LOr: {
     ValueSet NotL = logicalNot(LV, W), NotR = logicalNot(RV, W);
     ValueSet V = ValueSet::unknown(W);
-    if (auto A = NotL.singleValue(), B = NotR.singleValue(); A && B)
+    // The right side runs after the left: if it changes what the left reads, the left's value here is not the one
+    // that was tested. Either way the result is 0 or 1.
+    llvm::SmallPtrSet<const VarDecl *, 4> ChangedByRight;
+    collectChangedVariables(BO->getRHS(), ChangedByRight);
+    if (namesAnyOf(BO->getLHS(), ChangedByRight))
+      V = ValueSet::constant(W, 0).join(ValueSet::constant(W, 1)).dropExactEnds();
+    else if (auto A = NotL.singleValue(), B = NotR.singleValue(); A && B)
       V = ValueSet::constant(W, Op == BO_LAnd ? (A->isZero() && B->isZero()) : (A->isZero() || B->isZero()));
     else if (!NotL.isUnknown() && !NotR.isUnknown())
       V = ValueSet::constant(W, 0).join(ValueSet::constant(W, 1)).dropExactEnds();
@@ -284,13 +390,22 @@ Binding ExprEvaluator::evaluateBinary(const Expr *E) {
 
 Binding ExprEvaluator::evaluateConditional(const Expr *E) {
   const auto *C = cast<AbstractConditionalOperator>(E);
-  Binding Cond = evaluate(C->getCond());
-  ValueSet IsFalse = logicalNot(Cond.Values, 1);
-  // A condition the analysis decides picks one arm; otherwise either arm can be taken.
-  if (std::optional<llvm::APInt> F = IsFalse.singleValue())
-    return evaluate(F->isZero() ? C->getTrueExpr() : C->getFalseExpr());
+  // The state holds the values after the arm that ran: if an arm changes what the condition reads, the condition's
+  // value here is not the one that was tested, and decides nothing (`b >= SZ_4G ? (b = 0, b) : SZ_4G`).
+  llvm::SmallPtrSet<const VarDecl *, 4> ChangedByArms;
+  if (!isa<BinaryConditionalOperator>(C)) // `c ?: d`: the first arm is the condition itself
+    collectChangedVariables(C->getTrueExpr(), ChangedByArms);
+  collectChangedVariables(C->getFalseExpr(), ChangedByArms);
+  bool Stale = namesAnyOf(C->getCond(), ChangedByArms);
+  if (!Stale) {
+    Binding Cond = evaluate(C->getCond());
+    ValueSet IsFalse = logicalNot(Cond.Values, 1);
+    // A condition the analysis decides picks one arm; otherwise either arm can be taken.
+    if (std::optional<llvm::APInt> F = IsFalse.singleValue())
+      return evaluate(F->isZero() ? C->getTrueExpr() : C->getFalseExpr());
+  }
   // `x > SZ_4G ? x : SZ_4G` (the kernel's max()): in each arm, x has the values its condition lets through there.
-  const Expr *Guard = isa<BinaryConditionalOperator>(C) ? nullptr : C->getCond();
+  const Expr *Guard = isa<BinaryConditionalOperator>(C) || Stale ? nullptr : C->getCond();
   Binding T = evaluateArm(Guard, true, C->getTrueExpr());
   Binding F = evaluateArm(Guard, false, C->getFalseExpr());
   if (T.Values.width() != F.Values.width())
@@ -374,6 +489,13 @@ Binding ExprEvaluator::evaluateArm(const Expr *Cond, bool Taken, const Expr *Arm
     auto It = Env.Vars.find(VD);
     if (It == Env.Vars.end())
       continue;
+    // The arm reads VD after the condition and the arm ran: narrowed only if neither can change it (an assignment,
+    // a step, its address handed to a call), as the values that passed the test are then the ones it still holds.
+    llvm::SmallPtrSet<const VarDecl *, 4> Changed;
+    collectChangedVariables(Cond, Changed);
+    collectChangedVariables(Arm, Changed);
+    if (Changed.count(VD))
+      continue;
     std::optional<llvm::APInt> C = evaluate(Other).Values.singleValue();
     if (!C || C->getBitWidth() != It->second.Values.width())
       continue;
@@ -395,40 +517,84 @@ Binding ExprEvaluator::evaluateIn(const PathEnv &Other, const Expr *E) {
 
 namespace {
 
-bool takesAnAddress(const Stmt *S) {
-  if (const auto *U = dyn_cast_or_null<UnaryOperator>(S); U && U->getOpcode() == UO_AddrOf)
-    return true;
-  if (const auto *C = dyn_cast_or_null<ImplicitCastExpr>(S); C && C->getCastKind() == CK_ArrayToPointerDecay)
-    return true;
-  return S && llvm::any_of(S->children(), takesAnAddress);
-}
+/// What a statement expression's body does, found in one walk without recursion (a body, like any expression, can
+/// nest as deep as its source: a sum of 40,000 terms).
+struct BodyFacts {
+  /// Why its statements cannot be followed, or null: the locals are bound to their initialisers only when nothing
+  /// in the body, its last expression included, can change a variable after its declaration.
+  const char *NotFollowed = nullptr;
+  /// Its locals whose address appears anywhere in it: whatever holds that address (a pointer, a struct, a call's
+  /// argument) can store through it, so they are not bound.
+  llvm::SmallPtrSet<const VarDecl *, 4> AddressTaken;
+};
 
-/// Whether a statement can change no variable the analysis tracks: it assigns nothing and increments nothing, holds
-/// no inline assembly, and hands no address to the functions it calls (a local whose address escapes elsewhere is
-/// never tracked; the locals of a statement expression are, so a call could change them only through an address
-/// taken here). A compile-time assertion's sink (declared `__attribute__((error))`, as the kernel's
-/// BUILD_BUG_ON_MSG() declares one inside a `do { } while (0)`) is such a call.
-bool changesNoVariable(const Stmt *S) {
-  if (!S)
-    return true;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    return !Call->getDirectCallee() ? false : !llvm::any_of(Call->arguments(), takesAnAddress);
-  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
-    return false;
-  if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp())
-    return false;
-  if (isa<AsmStmt>(S))
-    return false;
-  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D); VD && !changesNoVariable(VD->getInit()))
-        return false;
-    return true;
+/// Nothing in the body may assign, step, run inline assembly, jump (a `goto` can skip a declaration), call through a
+/// pointer, or hand a local's address to a call. Any other direct call (the `__attribute__((error))` sink of a
+/// compile-time assertion, as the kernel's BUILD_BUG_ON_MSG() declares one inside a `do { } while (0)`) can change
+/// no bound local: the tracked locals of the function never have their address taken, and the body's own locals
+/// whose address appears stay unbound. Globals are never bound but `static const` ones, which nothing may write.
+BodyFacts scanBody(const CompoundStmt *Body) {
+  BodyFacts Facts;
+  struct Item {
+    const Stmt *S;
+    bool InCallArgument;
+  };
+  llvm::SmallVector<Item, 64> Pending{{Body, false}};
+  llvm::SmallPtrSet<const Expr *, 8> Subscripted;
+  auto NoteAddress = [&](const Expr *Of, bool InCallArgument) {
+    const VarDecl *VD = rootVariable(Of);
+    if (!VD || !VD->hasLocalStorage())
+      return true;
+    Facts.AddressTaken.insert(VD);
+    return !InCallArgument;
+  };
+  while (!Pending.empty()) {
+    auto [S, InArg] = Pending.pop_back_val();
+    if (!S || isUnevaluated(S))
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+      Facts.NotFollowed = "a statement expression that assigns a variable";
+      return Facts;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+      if (U->isIncrementDecrementOp()) {
+        Facts.NotFollowed = "a statement expression that increments or decrements a variable";
+        return Facts;
+      }
+      if (U->getOpcode() == UO_AddrOf && !NoteAddress(U->getSubExpr(), InArg)) {
+        Facts.NotFollowed = "a statement expression that hands a local's address to a call";
+        return Facts;
+      }
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(S))
+      Subscripted.insert(AS->getBase()->IgnoreParens());
+    if (const auto *C = dyn_cast<ImplicitCastExpr>(S); C && C->getCastKind() == CK_ArrayToPointerDecay &&
+                                                       !Subscripted.count(C) && !NoteAddress(C->getSubExpr(), InArg)) {
+      Facts.NotFollowed = "a statement expression that hands a local's address to a call";
+      return Facts;
+    }
+    if (isa<AsmStmt>(S)) {
+      Facts.NotFollowed = "a statement expression with inline assembly";
+      return Facts;
+    }
+    if (isa<GotoStmt, IndirectGotoStmt>(S)) {
+      Facts.NotFollowed = "a statement expression with a goto";
+      return Facts;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      if (!Call->getDirectCallee()) {
+        Facts.NotFollowed = "a statement expression that calls through a pointer";
+        return Facts;
+      }
+      Pending.push_back({Call->getCallee(), InArg});
+      for (const Expr *Arg : Call->arguments())
+        Pending.push_back({Arg, true});
+      continue;
+    }
+    for (const Stmt *Child : S->children())
+      Pending.push_back({Child, InArg});
   }
-  for (const Stmt *Child : S->children())
-    if (!changesNoVariable(Child))
-      return false;
-  return true;
+  return Facts;
 }
 
 } // namespace
@@ -440,12 +606,13 @@ Binding ExprEvaluator::evaluateStmtExpr(const Expr *E) {
   const Expr *Result = Body->body_empty() ? nullptr : dyn_cast<Expr>(Body->body_back());
   if (!Result)
     return unknown(E, "a statement expression without a value");
+  BodyFacts Facts = scanBody(Body);
+  if (Facts.NotFollowed)
+    return unknown(E, Facts.NotFollowed);
   PathEnv Local = Env;
   for (const Stmt *S : Body->body()) {
     if (S == Body->body_back())
       break;
-    if (!changesNoVariable(S))
-      return unknown(E, "a statement expression whose statements the analysis does not follow");
     const auto *DS = dyn_cast<DeclStmt>(S);
     if (!DS)
       continue;
@@ -453,7 +620,7 @@ Binding ExprEvaluator::evaluateStmtExpr(const Expr *E) {
       const auto *VD = dyn_cast<VarDecl>(D);
       if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() || !VD->getType()->isIntegralOrEnumerationType())
         continue;
-      if (!VD->getInit()) {
+      if (!VD->getInit() || Facts.AddressTaken.count(VD) || VD->getType().isVolatileQualified()) {
         Local.Vars.erase(VD);
         continue;
       }

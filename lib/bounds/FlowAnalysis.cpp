@@ -30,26 +30,18 @@ constexpr unsigned WidenAfter = 3;
 /// kernel ones included, stay orders of magnitude below it.
 constexpr uint64_t MaxVariableBlocks = 1'000'000;
 
-/// The variable at the root of `v`, `v.f`, `v[i]`, `v.f[i].g`, ...: what a pointer to any of them can change.
-const VarDecl *rootVariable(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
-      E = ME->getBase();
-    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-      E = AS->getBase();
-    else
-      break;
-  }
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
-  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-}
-
 /// Locals whose address is taken can change behind the analysis's back: `&v`, `&v.f`, `&v[i]`, and an array used
-/// as a pointer anywhere but as the base of a subscript.
+/// as a pointer anywhere but as the base of a subscript. So can the outputs of inline assembly (`"+r"(v)`,
+/// `"=m"(v.f)`), whose new values the analysis cannot compute.
 class EscapeFinder : public RecursiveASTVisitor<EscapeFinder> {
 public:
   explicit EscapeFinder(llvm::DenseSet<const VarDecl *> &Out) : Out(Out) {}
+  bool VisitAsmStmt(AsmStmt *A) {
+    for (const Expr *Output : A->outputs())
+      if (const VarDecl *VD = rootVariable(Output))
+        Out.insert(VD);
+    return true;
+  }
   bool VisitUnaryOperator(UnaryOperator *U) {
     if (U->getOpcode() == UO_AddrOf)
       if (const VarDecl *VD = rootVariable(U->getSubExpr()))
@@ -280,19 +272,25 @@ void FlowAnalysis::transfer(PathEnv &Env, const Stmt *S) {
     return;
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+    // The value stored, computed as the assignment runs (evaluating `BO` itself would read the stored value back).
     if (AssignToMember(
-            BO->getLHS(), [&](ExprEvaluator &Eval) { return Eval.evaluate(BO); }, BO->getOperatorLoc(),
+            BO->getLHS(), [&](ExprEvaluator &Eval) { return Eval.evaluateStored(BO); }, BO->getOperatorLoc(),
             " after this assignment"))
       return;
     if (const VarDecl *VD = assignedVar(BO->getLHS()); VD && isTrackedAggregate(VD))
       ForgetMembers(VD); // a whole struct assigned: its members are not followed through the copy
     if (const VarDecl *VD = assignedVar(BO->getLHS()); VD && isTracked(VD))
-      Assign(VD, ExprEvaluator(Ctx, Env).evaluate(BO), BO->getOperatorLoc(), " after this assignment");
+      Assign(VD, ExprEvaluator(Ctx, Env).evaluateStored(BO), BO->getOperatorLoc(), " after this assignment");
     return;
   }
   if (const auto *U = dyn_cast<UnaryOperator>(S); U && U->isIncrementDecrementOp()) {
     auto Step = [&](ExprEvaluator &Eval) {
       Binding B = Eval.evaluate(U->getSubExpr());
+      if (U->getSubExpr()->getType()->isBooleanType()) {
+        // A _Bool's ++ makes it 1, its -- flips it: not integer arithmetic at width 1.
+        B.Values = U->isIncrementOp() ? ValueSet::constant(B.Values.width(), 1) : logicalNot(B.Values, 1);
+        return B;
+      }
       ValueSet One = ValueSet::constant(B.Values.width(), 1);
       B.Values = applyArith(U->isIncrementOp() ? ArithOp::Add : ArithOp::Sub, B.Values, One);
       return B;
@@ -302,10 +300,8 @@ void FlowAnalysis::transfer(PathEnv &Env, const Stmt *S) {
     const VarDecl *VD = assignedVar(U->getSubExpr());
     if (!VD || !isTracked(VD))
       return;
-    Binding B = ExprEvaluator(Ctx, Env).evaluate(U->getSubExpr());
-    ValueSet One = ValueSet::constant(B.Values.width(), 1);
-    B.Values = applyArith(U->isIncrementOp() ? ArithOp::Add : ArithOp::Sub, B.Values, One);
-    Assign(VD, std::move(B), U->getOperatorLoc(), " after this step");
+    ExprEvaluator Eval(Ctx, Env);
+    Assign(VD, Step(Eval), U->getOperatorLoc(), " after this step");
   }
 }
 
@@ -330,9 +326,18 @@ void FlowAnalysis::bindInitialisers(PathEnv &Env, const VarDecl *VD) {
   };
   std::string Base = VD->getNameAsString();
   if (const auto *R = VD->getType()->getAsRecordDecl()) {
-    for (const FieldDecl *F : R->fields())
-      if (!F->isBitField() && F->getFieldIndex() < Init->getNumInits())
-        Bind(F->getFieldIndex(), F->getType(), Init->getInit(F->getFieldIndex()), Base + "." + F->getNameAsString());
+    // The initialiser list has no entry for an unnamed bit-field, so entries are counted as CodeGen counts them;
+    // the slot stays the field's index, as member accesses name it.
+    unsigned Entry = 0;
+    for (const FieldDecl *F : R->fields()) {
+      if (F->isUnnamedBitField())
+        continue;
+      if (F->getType()->isIncompleteArrayType() || Entry >= Init->getNumInits())
+        break; // a flexible array member ends the list; omitted trailing members are not bound
+      const Expr *E = Init->getInit(Entry++);
+      if (!F->isBitField())
+        Bind(F->getFieldIndex(), F->getType(), E, Base + "." + F->getNameAsString());
+    }
     return;
   }
   const auto *A = Ctx.getAsConstantArrayType(VD->getType());
@@ -342,6 +347,32 @@ void FlowAnalysis::bindInitialisers(PathEnv &Env, const VarDecl *VD) {
   for (uint64_t I = 0, N = A->getSize().getZExtValue(); I < N; ++I)
     Bind(I, A->getElementType(), I < Init->getNumInits() ? Init->getInit(I) : Init->getArrayFiller(),
          Base + "[" + std::to_string(I) + "]");
+}
+
+/// The condition of `B`'s two-way branch (an `if`, a loop's test, a `?:`, the left side of `&&` or `||`), whose
+/// first successor is taken when it holds; null for any other block.
+static const Expr *twoWayCondition(const CFGBlock &B) {
+  const Stmt *T = B.getTerminatorStmt();
+  if (!T || B.succ_size() != 2 || B.getTerminator().getKind() != CFGTerminator::StmtBranch)
+    return nullptr;
+  const auto *BO = dyn_cast<BinaryOperator>(T);
+  if (!isa<IfStmt, WhileStmt, DoStmt, ForStmt, ConditionalOperator>(T) && !(BO && BO->isLogicalOp()))
+    return nullptr;
+  const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition(/*StripParens=*/false));
+  return Cond && Cond->getType()->isIntegralOrEnumerationType() ? Cond : nullptr;
+}
+
+/// The groups of `State` that can take the branch of `Cond` that `Holds` says: a group whose values decide the
+/// condition the other way does not go there. The state at the end of the block holds the condition's own effects
+/// (`lo++ < n`), as the evaluator expects.
+static PathSet pathsTaking(ASTContext &Ctx, const PathSet &State, const Expr *Cond, bool Holds) {
+  PathSet Out;
+  for (const PathEnv &Env : State) {
+    std::optional<llvm::APInt> IsFalse = logicalNot(ExprEvaluator(Ctx, Env).evaluate(Cond).Values, 1).singleValue();
+    if (!IsFalse || IsFalse->isZero() == Holds)
+      Out.push_back(Env);
+  }
+  return Out;
 }
 
 /// What a call's arguments can read of `State`: kept per call, so a function of many calls and many variables
@@ -420,12 +451,21 @@ void FlowAnalysis::run(PathSet Entry) {
         transfer(Env, S);
     }
 
+    // A branch the values decide is followed one way only: without it, a loop's first state would leave by an exit
+    // its condition forbids (`while (lo < SZ_4G) lo += SZ_1G;` never leaves with lo = 0), and be taken for a value
+    // that occurs (see firstBefore).
+    const Expr *Cond = twoWayCondition(*B);
+    unsigned SuccIndex = 0;
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      bool Holds = SuccIndex++ == 0;
       const CFGBlock *N = Succ.getReachableBlock();
       if (!N)
         continue;
+      PathSet Along = Cond ? pathsTaking(Ctx, State, Cond, Holds) : State;
+      if (Along.empty())
+        continue;
       unsigned Id = N->getBlockID();
-      PathSet Next = Reached[Id] ? joinPaths(In[Id], State) : State;
+      PathSet Next = Reached[Id] ? joinPaths(In[Id], Along) : Along;
       if (Reached[Id] && Visits[Id] >= WidenAfter)
         Next = widen(In[Id], Next);
       if (Reached[Id] && samePaths(Next, In[Id]))

@@ -21,8 +21,9 @@ namespace mmio {
 
 class FlowAnalysis {
 public:
-  /// Analyses `F` entered with `Entry` (its parameters bound). Branch conditions are not interpreted: every CFG
-  /// path is taken to be possible. Loops are widened: a variable still changing after a few rounds is unknown.
+  /// Analyses `F` entered with `Entry` (its parameters bound). A group of paths whose values decide a branch's
+  /// condition takes that branch only; any other branch is taken both ways, its condition narrowing nothing. Loops
+  /// are widened: a variable still changing after a few rounds is unknown.
   FlowAnalysis(clang::ASTContext &Ctx, const clang::FunctionDecl *F, PathSet Entry);
 
   /// The path groups reaching the call `Call` in F, just before it runs; null if the analysis never reached it.
@@ -31,8 +32,8 @@ public:
   /// (the first iteration of a loop, before widening forgets what the loop changes); null if never reached.
   const PathSet *firstBefore(const clang::CallExpr *Call) const;
 
-  /// Whether the analysis tracks `VD` in F: not if its address is taken, it is volatile or not an integer, or no
-  /// call's integer argument can depend on it.
+  /// Whether the analysis tracks `VD` in F: not if its address is taken or inline assembly writes it, it is volatile
+  /// or not an integer, or no call's integer argument can depend on it.
   bool isTracked(const clang::VarDecl *VD) const;
   /// Whether the analysis follows `VD`'s members: a local struct or small integer array, relevant, not escaping.
   bool isTrackedAggregate(const clang::VarDecl *VD) const;

@@ -20,6 +20,20 @@ const VarDecl *localVariable(const Expr *E) {
 
 } // namespace
 
+const VarDecl *rootVariable(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
+      E = ME->getBase();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      E = AS->getBase();
+    else
+      break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
 bool isAggregateLocal(const VarDecl *VD) {
   QualType T = VD->getType().getCanonicalType();
   if (!VD->isLocalVarDecl() || VD->isStaticLocal() || T.isVolatileQualified())

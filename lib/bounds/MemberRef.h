@@ -24,6 +24,10 @@ struct MemberRef {
 /// a bit-field, a union, anything that is not an integer.
 std::optional<MemberRef> memberRef(const clang::Expr *E);
 
+/// The variable at the root of `v`, `v.f`, `v[i]`, `v.f[i].g`, ... (not through an arrow): what a pointer to any of
+/// them can change, and what a write to any of them changes; null for anything else.
+const clang::VarDecl *rootVariable(const clang::Expr *E);
+
 /// Whether the flow analysis can follow `VD`'s members: a struct that is not a union, or an array of at most 64
 /// integers.
 bool isAggregateLocal(const clang::VarDecl *VD);

@@ -77,3 +77,30 @@ int array_decays(struct hv_pcibus_device *hbus)
 	return vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, lo[0], -1, PCI_CONFIG_MMIO_LENGTH, 0x1000, false);
 }
 // BOUNDS: aggregates.c:[[#@LINE-2]]:9: remark: vmbus_allocate_mmio call in 'array_decays': min = unknown,
+
+// An unnamed bit-field has no entry in the initialiser list: the entries after it are the next named members'.
+struct flagged_window {
+	u32 flags : 3;
+	u32 : 5;
+	resource_size_t min, max;
+};
+
+int after_unnamed_bit_field(struct hv_pcibus_device *hbus)
+{
+	struct flagged_window w = { .min = 0, .max = SZ_4G }; // expected-note {{'w.min' is 0x0}}
+
+	return vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, w.min, w.max, PCI_CONFIG_MMIO_LENGTH, 0x1000, false); // expected-warning {{config window request can start below 4GB (min = 0x0, max = 0x100000000)}} expected-note {{min is 0x0}}
+}
+
+struct padded_window {
+	resource_size_t base;
+	u32 : 5;
+	resource_size_t min, max;
+};
+
+int positional_after_unnamed_bit_field(struct hv_pcibus_device *hbus)
+{
+	struct padded_window w = { SZ_4G, 0, SZ_8G }; // expected-note {{'w.min' is 0x0}}
+
+	return vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, w.min, w.max, PCI_CONFIG_MMIO_LENGTH, 0x1000, false); // expected-warning {{config window request can start below 4GB (min = 0x0, max = 0x200000000)}} expected-note {{min is 0x0}}
+}
