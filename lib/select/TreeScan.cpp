@@ -213,12 +213,17 @@ private:
   }
 
   llvm::Error walkRoots() {
+    size_t Entries = 0;
     for (const std::string &Root : Request.Roots) {
       std::error_code EC;
       llvm::sys::fs::recursive_directory_iterator It(Root, EC, /*follow_symlinks=*/false), End;
       if (EC)
         return llvm::createStringError(EC, "cannot read directory %s: %s", Root.c_str(), EC.message().c_str());
       for (; It != End; It.increment(EC)) {
+        // Every entry counts, directories and unreadable ones too: a tree of empty directories is bounded as well.
+        if (++Entries > Request.MaxFiles)
+          return llvm::createStringError(std::errc::file_too_large, "more than %zu files under %s", Request.MaxFiles,
+                                         Root.c_str());
         if (EC) {
           EC.clear(); // an unreadable directory holds nothing a compile could include either
           continue;
@@ -238,9 +243,6 @@ private:
           continue;
         }
         addPath(It->path(), false);
-        if (Paths.size() > Request.MaxFiles)
-          return llvm::createStringError(std::errc::file_too_large, "more than %zu files under %s", Request.MaxFiles,
-                                         Root.c_str());
       }
     }
     return llvm::Error::success();

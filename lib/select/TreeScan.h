@@ -31,7 +31,7 @@ struct ScanRequest {
   const llvm::StringMap<std::string> *AlsoAs = nullptr;
   unsigned Threads = 0; // 0: every core
   // Bounds: a scan past them fails, and the caller selects another way.
-  size_t MaxFiles = 2000000;
+  size_t MaxFiles = 2000000;         // directory entries walked, directories included
   uint64_t MaxFileBytes = 64u << 20; // a larger file is not read; it counts as one that may call
   unsigned MaxRounds = 64;           // rounds of derived macro names
 };

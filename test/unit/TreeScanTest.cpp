@@ -1,0 +1,120 @@
+// The fast selection's scan of a tree (lib/select/TreeScan): includes followed, derived names to a fixed point,
+// other contents in patch mode, and the bounds that keep a hostile tree from running it without end.
+#include "select/TreeScan.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "gtest/gtest.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace mmio;
+
+namespace {
+
+class TreeScanTest : public ::testing::Test {
+protected:
+  void SetUp() override { ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tree-scan", Root)); }
+  void TearDown() override { llvm::sys::fs::remove_directories(Root); }
+
+  std::string path(llvm::StringRef Relative) {
+    llvm::SmallString<256> P(Root);
+    llvm::sys::path::append(P, Relative);
+    return P.str().str();
+  }
+  std::string write(llvm::StringRef Relative, llvm::StringRef Text) {
+    std::string P = path(Relative);
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(P));
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(P, EC);
+    OS << Text;
+    return P;
+  }
+  ScanRequest request() {
+    ScanRequest R;
+    R.Roots = {Root.str().str()};
+    R.Allocators = {"vmbus_allocate_mmio"};
+    R.Threads = 1;
+    return R;
+  }
+
+  llvm::SmallString<256> Root;
+};
+
+TEST_F(TreeScanTest, IncludersOfACallingHeaderMayCall) {
+  write("include/inline.h", "static inline int w(void) { return vmbus_allocate_mmio(0); }\n");
+  write("include/mid.h", "#include \"inline.h\"\n");
+  write("include/proto.h", "int vmbus_allocate_mmio(void *p);\n");
+  std::string User = write("src/user.c", "#include <mid.h>\n");
+  std::string Declares = write("src/declares.c", "#include \"../include/proto.h\"\n");
+  std::string Plain = write("src/plain.c", "int x;\n");
+  llvm::Expected<TreeScan> Scan = TreeScan::run(request());
+  ASSERT_TRUE(bool(Scan)) << llvm::toString(Scan.takeError());
+  EXPECT_TRUE(Scan->mayCall(User));
+  EXPECT_FALSE(Scan->mayCall(Declares));
+  EXPECT_FALSE(Scan->mayCall(Plain));
+  EXPECT_EQ(Scan->callingFiles(/*OwnText=*/true), std::vector<std::string>{path("include/inline.h")});
+}
+
+TEST_F(TreeScanTest, DerivedNamesToAFixedPoint) {
+  write("a.h", "#define A(x) vmbus_allocate_mmio(x)\n");
+  write("b.h", "#define B(x) A(x)\n");
+  std::string User = write("u.c", "int f(void) { return B(0); }\n");
+  llvm::Expected<TreeScan> Scan = TreeScan::run(request());
+  ASSERT_TRUE(bool(Scan)) << llvm::toString(Scan.takeError());
+  EXPECT_EQ(Scan->derivedMacros(), (std::vector<std::string>{"A", "B"}));
+  EXPECT_EQ(Scan->rounds(), 3u);
+  EXPECT_TRUE(Scan->mayCall(User));
+
+  ScanRequest Shallow = request();
+  Shallow.MaxRounds = 2;
+  llvm::Expected<TreeScan> Stopped = TreeScan::run(Shallow);
+  ASSERT_FALSE(bool(Stopped));
+  EXPECT_NE(llvm::toString(Stopped.takeError()).find("nest deeper than 2 levels (B)"), std::string::npos);
+}
+
+TEST_F(TreeScanTest, OtherContentsAreScannedToo) {
+  std::string Now = write("u.c", "int f(void) { return 0; }\n");
+  llvm::StringMap<std::string> Before;
+  Before[Now] = "int f(void) { return vmbus_allocate_mmio(0); }\n";
+  Before[path("gone.h")] = "static inline int g(void) { return vmbus_allocate_mmio(0); }\n";
+  std::string Includer = write("v.c", "#include \"gone.h\"\n");
+  ScanRequest R = request();
+  EXPECT_FALSE(TreeScan::run(R)->mayCall(Now));
+  R.AlsoAs = &Before;
+  llvm::Expected<TreeScan> Scan = TreeScan::run(R);
+  ASSERT_TRUE(bool(Scan));
+  EXPECT_TRUE(Scan->mayCall(Now));
+  EXPECT_TRUE(Scan->mayCall(Includer)); // through a header that only the other contents have
+}
+
+TEST_F(TreeScanTest, BoundedOnHostileTrees) {
+  // A symbolic link back up the tree is not followed; a FIFO is refused without waiting for a writer.
+  std::string Plain = write("d/plain.c", "int x;\n");
+  ASSERT_FALSE(llvm::sys::fs::create_link(Root.str(), path("d/loop")));
+  ASSERT_EQ(::mkfifo(path("d/fifo.h").c_str(), 0600), 0);
+  llvm::Expected<TreeScan> Scan = TreeScan::run(request());
+  ASSERT_TRUE(bool(Scan)) << llvm::toString(Scan.takeError());
+  EXPECT_EQ(Scan->filesRead(), 1u);
+  EXPECT_FALSE(Scan->mayCall(Plain));
+
+  for (int I = 0; I < 5; ++I)
+    write("many/f" + std::to_string(I) + ".c", "");
+  ScanRequest Small = request();
+  Small.MaxFiles = 4;
+  llvm::Expected<TreeScan> TooMany = TreeScan::run(Small);
+  ASSERT_FALSE(bool(TooMany));
+  EXPECT_NE(llvm::toString(TooMany.takeError()).find("more than 4 files under"), std::string::npos);
+
+  // A file over the size bound is not read, and counts as one that may call.
+  std::string Big = write("big.c", std::string(100, 'x'));
+  ScanRequest Capped = request();
+  Capped.MaxFileBytes = 10;
+  EXPECT_TRUE(TreeScan::run(Capped)->mayCall(Big));
+}
+
+} // namespace
