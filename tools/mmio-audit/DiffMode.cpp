@@ -109,7 +109,7 @@ llvm::Expected<AuditResult> runPatchMode(const AuditSession &Session, const RunO
 
   // The units that cannot call an allocator, as the tree is or as it was, need not be compared.
   Selection Narrowed = Units;
-  if (scanSelects(Options))
+  if (scanSelects(Options, Narrowed.Jobs.size()))
     narrowByScan(Narrowed, Options, Session.rules(), &Changed->BaseContents, llvm::errs());
 
   // At HEAD (the working tree): the units that read a changed file.

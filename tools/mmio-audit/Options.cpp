@@ -55,10 +55,11 @@ cl::opt<bool> Prefilter("prefilter",
                         cl::init(true), cl::cat(Category));
 cl::opt<std::string> SelectionOpt(
     "selection",
-    cl::desc("How the prefilter finds the units that may call an allocator: scan (default: one scan of the source "
-             "tree's text rules out the units none of whose files names one, the rest are preprocessed) or "
-             "preprocess (every unit preprocessed: slower, assumes nothing; see docs/cli.md)"),
-    cl::value_desc("MODE"), cl::init("scan"), cl::cat(Category));
+    cl::desc("How the prefilter finds the units that may call an allocator: scan (one scan of the source tree's "
+             "text rules out the units none of whose files names one, the rest are preprocessed), preprocess "
+             "(every unit preprocessed: slower on many units, assumes nothing; see docs/cli.md) or auto (the "
+             "default: scan from 32 units up, where it is the cheaper)"),
+    cl::value_desc("MODE"), cl::init("auto"), cl::cat(Category));
 // As clang-tidy spells it (LLVM itself owns --color).
 cl::opt<cl::boolOrDefault> UseColor("use-color",
                                     cl::desc("Colour text findings (default: when standard output is a terminal)"),
@@ -196,8 +197,10 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Prefilter = Prefilter;
   if (SelectionOpt == "preprocess")
     O.Selection = CliOptions::SelectionMode::Preprocess;
-  else if (SelectionOpt != "scan")
-    return usageError("--selection=" + SelectionOpt + ": expected scan or preprocess");
+  else if (SelectionOpt == "scan")
+    O.Selection = CliOptions::SelectionMode::Scan;
+  else if (SelectionOpt != "auto")
+    return usageError("--selection=" + SelectionOpt + ": expected auto, scan or preprocess");
   O.Color = UseColor == cl::BOU_TRUE    ? ColorMode::Always
             : UseColor == cl::BOU_FALSE ? ColorMode::Never
                                         : ColorMode::Auto;

@@ -40,7 +40,7 @@ struct CliOptions {
   FlagCleanupOptions Cleanup;
   unsigned Jobs = 0; // 0: every core
   bool Prefilter = true;
-  enum class SelectionMode { Scan, Preprocess } Selection = SelectionMode::Scan; // --selection
+  enum class SelectionMode { Auto, Scan, Preprocess } Selection = SelectionMode::Auto; // --selection
 
   // What to write.
   ReportFormat Format = ReportFormat::Text;

@@ -20,10 +20,17 @@ namespace mmio {
 void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Rules, const FileOverlay *AlsoAs,
                   llvm::raw_ostream &Notes);
 
-/// Whether the run selects with the scan: the prefilter is on, --selection=scan, and no option needs every unit's
-/// files read (--list-unused-suppressions reports the suppression comments of every file the units include).
-inline bool scanSelects(const CliOptions &Options) {
-  return Options.Prefilter && Options.Selection == CliOptions::SelectionMode::Scan && !Options.ListUnusedSuppressions;
+/// From this many units up, --selection=auto scans: reading a kernel tree's text (1.4 GB) costs about what
+/// preprocessing 20 units does, and a prepared selection of a few units would pay it for nothing.
+constexpr size_t ScanWorthUnits = 32;
+
+/// Whether the run selects with the scan: the prefilter is on, --selection=scan (or auto, over `Units` units of at
+/// least ScanWorthUnits), and no option needs every unit's files read (--list-unused-suppressions reports the
+/// suppression comments of every file the units include).
+inline bool scanSelects(const CliOptions &Options, size_t Units) {
+  using Mode = CliOptions::SelectionMode;
+  bool Scan = Options.Selection == Mode::Scan || (Options.Selection == Mode::Auto && Units >= ScanWorthUnits);
+  return Options.Prefilter && Scan && !Options.ListUnusedSuppressions;
 }
 
 /// The skip reasons of a unit the scan rules out: none of its files names an allocator; its source is a build

@@ -126,7 +126,7 @@ int main(int argc, const char **argv) {
   setProgressShown(Progress.enabled());
   RunOptions Run = runOptionsFrom(Options);
   // Patch mode scans the changed files' earlier contents too, once it knows them.
-  if (scanSelects(Options) && Options.DiffBase.empty())
+  if (scanSelects(Options, Units->Jobs.size()) && Options.DiffBase.empty())
     narrowByScan(*Units, Options, Session->rules(), nullptr, llvm::errs());
   if (!Options.CandidatesPath.empty())
     return writeCandidates(*Session, Run, *Units, Options, Progress);
