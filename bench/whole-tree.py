@@ -105,17 +105,43 @@ def main():
     report = os.path.join(tmp, "report.json")
     whole_report = os.path.join(tmp, "whole-report.json")
     audit = [a.cli, "-p", candidates, "-j", str(a.jobs), "--format", "json", "-o", report, "--quiet"]
+    # Its findings are checked against the prepared selection's after every timed run: the cache changes no answer.
     end_to_end = [a.cli, "-p", whole_db, "--source-root", src, "-j", str(a.jobs), "--format", "json", "-o",
                   whole_report, "--quiet"]
     spatch = spatch_command(src, a.jobs)
+    # --cache-dir, warmed once: a re-run on a tree where nothing changed.
+    cache = os.path.join(tmp, "cache")
+    cached = end_to_end + ["--cache-dir", cache]
+    timed(cached, ok=(0, 1))
 
     print("whole tree: %s, %d C units, %d candidates; %d runs each, alternating" % (
         a.source, units, len(candidate_entries), a.runs))
-    base, whole, tool = [], [], []
+    base, whole, tool, warm = [], [], [], []
     for _ in range(a.runs):
         base.append(timed(spatch, ok=(0, 1)))
         whole.append(timed(end_to_end, ok=(0, 1)))
         tool.append(timed(audit, ok=(0, 1)))
+        warm.append(timed(cached, ok=(0, 1)))
+    # A patch to one file: pci-hyperv.c edited (a new comment each time, so its unit's cached outcome never
+    # applies), re-audited from the whole database with the cache, against that one unit analysed alone.
+    pci = os.path.join(src, PCI)
+    one_unit = [a.cli, "-p", candidates, pci, "--format", "json", "-o", os.path.join(tmp, "one.json"), "--quiet"]
+    edited, single = [], []
+    with open(pci) as f:
+        pristine = f.read()
+    times = os.stat(pci)
+    try:
+        for i in range(a.runs):
+            with open(pci, "w") as f:
+                f.write(pristine + "/* edited %d */\n" % i)
+            edited.append(timed(cached, ok=(0, 1)))
+            single.append(timed(one_unit, ok=(0, 1)))
+    finally:
+        with open(pci, "w") as f:
+            f.write(pristine)
+        os.utime(pci, ns=(times.st_atime_ns, times.st_mtime_ns))
+    if audit_findings(whole_report) != audit_findings(report):
+        sys.exit("bench: the cached audit's findings differ from the prepared selection's")
     rss_base, rss_whole, rss_tool = peak_rss(spatch), peak_rss(end_to_end), peak_rss(audit)
     med = lambda xs, i: statistics.median(x[i] for x in xs)  # noqa: E731
     cocci_found, cocci_calls = spatch_findings(base[-1][2])
@@ -126,7 +152,12 @@ def main():
     rows = [("end to end from the whole database (%d units: scan, prefilter, analysis) vs spatch over the tree"
              % units, med(base, 0), med(whole, 0), med(base, 1), med(whole, 1), rss_base, rss_whole),
             ("audit of the prepared selection (%d candidate units) vs spatch over the tree" % len(candidate_entries),
-             med(base, 0), med(tool, 0), med(base, 1), med(tool, 1), rss_base, rss_tool)]
+             med(base, 0), med(tool, 0), med(base, 1), med(tool, 1), rss_base, rss_tool),
+            ("cached re-run from the whole database (`--cache-dir`, nothing changed) vs spatch over the tree",
+             med(base, 0), med(warm, 0), med(base, 1), med(warm, 1), rss_base, peak_rss(cached)),
+            ("re-audit from the whole database with the cache after editing %s vs that one unit analysed alone "
+             "(baseline column: the one unit)" % os.path.basename(PCI),
+             med(single, 0), med(edited, 0), med(single, 1), med(edited, 1), peak_rss(one_unit), peak_rss(cached))]
     for name, wb, wt, cb, ct, rb, rt in rows:
         print("%s: spatch %.2f s wall, %.2f s CPU, %.0f MiB; mmio-audit %.2f s wall, %.2f s CPU, %.0f MiB; "
               "wall ratio %.3f" % (name, wb, cb, rb, wt, ct, rt, wt / wb))
@@ -182,7 +213,7 @@ def write(a, units, candidate_entries, rows, prep, ours, cocci_found, cocci_call
              "%s configured for Hyper-V (x86_64): %d C units in the configuration; the CLI's selection (scan, then "
              "prefilter), when the tree was prepared, kept %d that may call an allocator: %s. The end-to-end run "
              "selects from the whole database again on every run, nothing cached (the tree's generated sources were "
-             "built when it was prepared)." % (
+             "built when it was prepared); the cached rows reuse what `--cache-dir` kept from a run before them." % (
                  a.source, units, len(candidate_entries),
                  ", ".join(sorted(os.path.basename(e["file"]) for e in candidate_entries))), "",
              "| measurement | spatch wall s | mmio-audit wall s | wall ratio | spatch CPU s | mmio-audit CPU s | "

@@ -70,7 +70,8 @@ audit_start=$SECONDS
 werror=()
 ((fail_on_findings)) && werror=(--werror)
 status=0
-flock "$cache/.lock" "$build/bin/mmio-audit" -p "$candidates" --source-root "$src" "${werror[@]}" --progress=auto \
+flock "$cache/.lock" "$build/bin/mmio-audit" -p "$candidates" --source-root "$src" --cache-dir "$cache/results" \
+  "${werror[@]}" --progress=auto \
   >"$findings_txt" || status=$?
 audit_time=$((SECONDS - audit_start))
 

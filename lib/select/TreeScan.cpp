@@ -5,9 +5,11 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <atomic>
@@ -68,7 +70,19 @@ struct ReadBuffer {
   }
 };
 
-ReadResult readRegularFile(const std::string &Path, uint64_t MaxBytes, ReadBuffer &Text, llvm::sys::fs::UniqueID &ID) {
+/// What tells a file's contents unchanged without reading them: identity, size, modification time.
+struct FileStamp {
+  llvm::sys::fs::UniqueID ID;
+  uint64_t Size = 0, MTimeNs = 0;
+  bool operator==(const FileStamp &O) const { return ID == O.ID && Size == O.Size && MTimeNs == O.MTimeNs; }
+};
+
+FileStamp stampOf(const struct stat &St) {
+  return FileStamp{llvm::sys::fs::UniqueID(St.st_dev, St.st_ino), static_cast<uint64_t>(St.st_size),
+                   static_cast<uint64_t>(St.st_mtim.tv_sec) * 1000000000u + static_cast<uint64_t>(St.st_mtim.tv_nsec)};
+}
+
+ReadResult readRegularFile(const std::string &Path, uint64_t MaxBytes, ReadBuffer &Text, FileStamp &Stamp) {
   int FD = ::open(Path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (FD < 0)
     return ReadResult::Failed;
@@ -80,8 +94,9 @@ ReadResult readRegularFile(const std::string &Path, uint64_t MaxBytes, ReadBuffe
     Result = ReadResult::NotRegular;
   else if (static_cast<uint64_t>(St.st_size) > MaxBytes)
     Result = ReadResult::TooLarge;
+  if (Result != ReadResult::Failed)
+    Stamp = stampOf(St);
   if (Result == ReadResult::Read) {
-    ID = llvm::sys::fs::UniqueID(St.st_dev, St.st_ino);
     // The size stat gave, no more: a file that grows while read, or a /proc file that claims size 0, stays bounded.
     size_t Want = St.st_size;
     Text.reserve(Want);
@@ -136,6 +151,17 @@ public:
       Names.Allocators.insert(N);
       Heads.insert(llvm::StringRef(N).take_front(MinPastedPiece));
     }
+    bool UseCache = !Request.CachePath.empty() && !Request.AlsoAs;
+    if (UseCache && buildFromCache()) {
+      closeOverIncludes();
+      saveCache();
+      return std::move(Scan);
+    }
+    std::string Note = std::move(Scan.CacheNote);
+    Scan = TreeScan();
+    Scan.CacheNote = std::move(Note);
+    Names.Macros.clear();
+    Names.PieceMacros.clear();
     // The first round reads every file: includes, and the files that spell an allocator or paste a piece of one.
     llvm::StringSet<> New = Names.Allocators;
     std::vector<std::vector<std::string>> Macros(Paths.size());
@@ -191,6 +217,8 @@ public:
       Scan.Derived.push_back(E.getKey().str());
     llvm::sort(Scan.Derived);
     closeOverIncludes();
+    if (UseCache)
+      saveCache();
     return std::move(Scan);
   }
 
@@ -230,7 +258,8 @@ private:
         }
         llvm::sys::fs::file_type Type = It->type();
         if (Type == llvm::sys::fs::file_type::directory_file) {
-          if (isVersionControlDirectory(llvm::sys::path::filename(It->path())))
+          if (isVersionControlDirectory(llvm::sys::path::filename(It->path())) ||
+              llvm::is_contained(Request.SkipDirectories, It->path()))
             It.no_push();
           continue;
         }
@@ -259,9 +288,9 @@ private:
       ReadOutcome &R = Read[I];
       if (I >= FirstVirtual) { // only in the other contents: an identity of its own
         R.Result = ReadResult::Read;
-        R.ID = llvm::sys::fs::UniqueID(~uint64_t(0), I);
+        R.Stamp.ID = llvm::sys::fs::UniqueID(~uint64_t(0), I);
       } else {
-        R.Result = readRegularFile(Paths[I], Request.MaxFileBytes, Buffer, R.ID);
+        R.Result = readRegularFile(Paths[I], Request.MaxFileBytes, Buffer, R.Stamp);
         if (R.Result == ReadResult::Read) {
           R.Bytes = Buffer.Size;
           Visit(I, Buffer);
@@ -289,8 +318,8 @@ private:
         Visit(K, *Other);
       if (F.ID.getDevice() == ~uint64_t(0))
         return;
-      llvm::sys::fs::UniqueID ID;
-      if (readRegularFile(F.Path, Request.MaxFileBytes, Buffer, ID) != ReadResult::Read || ID != F.ID) {
+      FileStamp Stamp;
+      if (readRegularFile(F.Path, Request.MaxFileBytes, Buffer, Stamp) != ReadResult::Read || Stamp.ID != F.ID) {
         F.Unread = F.MayCall = true; // changed under the scan: no claim about it
         return;
       }
@@ -348,26 +377,24 @@ private:
       ReadOutcome &R = Read[I];
       if (R.Result == ReadResult::NotRegular || R.Result == ReadResult::Failed)
         continue;
-      if (R.Result == ReadResult::TooLarge) {
-        llvm::sys::fs::file_status St;
-        if (llvm::sys::fs::status(Paths[I], St))
-          continue;
-        R.ID = St.getUniqueID();
-      }
-      auto [It, Inserted] = Scan.ByID.try_emplace(R.ID, Scan.Files.size());
+      auto [It, Inserted] = Scan.ByID.try_emplace(R.Stamp.ID, Scan.Files.size());
       if (!Inserted) {
         Scan.Files[It->second].Unit |= IsUnit[I];
         continue;
       }
       TreeScan::File F;
       F.Path = Paths[I];
-      F.ID = R.ID;
+      F.ID = R.Stamp.ID;
+      F.Size = R.Stamp.Size;
+      F.MTimeNs = R.Stamp.MTimeNs;
       F.Includes = std::move(R.Includes);
       F.ComputedInclude = R.ComputedInclude;
       F.Unit = IsUnit[I];
       F.Unread = R.Result == ReadResult::TooLarge;
       F.MayCall = R.MayCall || F.Unread;
+      F.Spells = R.MayCall || F.Unread;
       Scan.Bytes += R.Bytes;
+      Scan.Reused += R.FromCache;
       Scan.Files.push_back(std::move(F));
       PathOf.push_back(I);
     }
@@ -422,9 +449,195 @@ private:
     }
   }
 
+  static constexpr llvm::StringLiteral CacheMagic = "mmio-audit scan cache 1";
+
+  /// One file as the cache remembers it.
+  struct CachedFile {
+    FileStamp Stamp;
+    bool Unread = false, ComputedInclude = false, Spells = false;
+    std::vector<std::string> Includes;
+  };
+
+  /// What the cache holds that still applies: the names derived last time, and each file's facts by path. The
+  /// cache is this tool's own file, but it is read as any input: a line that does not parse discards it all.
+  bool loadCache(llvm::StringMap<CachedFile> &Out) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Request.CachePath, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!Buffer)
+      return false;
+    llvm::StringRef Text = (*Buffer)->getBuffer();
+    llvm::StringRef Line;
+    std::tie(Line, Text) = Text.split('\n');
+    if (Line != CacheMagic)
+      return false;
+    std::tie(Line, Text) = Text.split('\n');
+    if (Line !=
+        "allocators " + llvm::join(Request.Allocators, " ") + " max-bytes " + llvm::utostr(Request.MaxFileBytes))
+      return false;
+    CachedFile *Last = nullptr;
+    while (!Text.empty()) {
+      std::tie(Line, Text) = Text.split('\n');
+      auto [Tag, Rest] = Line.split(' ');
+      if (Tag == "D") {
+        Names.Macros.insert(Rest);
+      } else if (Tag == "P") {
+        auto [Macro, Piece] = Rest.split(' ');
+        Names.PieceMacros[Macro] = Piece.str();
+      } else if (Tag == "I" && Last) {
+        Last->Includes.push_back(Rest.str());
+      } else if (Tag == "F") {
+        llvm::SmallVector<llvm::StringRef, 6> Fields;
+        Rest.split(Fields, ' ', /*MaxSplit=*/5);
+        uint64_t Dev, Ino, Size, MTime;
+        unsigned Flags;
+        if (Fields.size() != 6 || Fields[0].getAsInteger(10, Dev) || Fields[1].getAsInteger(10, Ino) ||
+            Fields[2].getAsInteger(10, Size) || Fields[3].getAsInteger(10, MTime) ||
+            Fields[4].getAsInteger(10, Flags) || Fields[5].empty())
+          return false;
+        CachedFile &F = Out[Fields[5]];
+        F.Stamp = FileStamp{llvm::sys::fs::UniqueID(Dev, Ino), Size, MTime};
+        F.Unread = Flags & 1;
+        F.ComputedInclude = Flags & 2;
+        F.Spells = Flags & 4;
+        Last = &F;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /// The scan from the cache: unchanged files not read; changed ones read and held to the names derived last time.
+  /// False (and a note) when a changed file derives a new name, so the caller scans afresh.
+  bool buildFromCache() {
+    llvm::StringMap<CachedFile> Cached;
+    if (!loadCache(Cached)) {
+      if (llvm::sys::fs::exists(Request.CachePath))
+        Scan.CacheNote = "the scan cache " + Request.CachePath + " does not read back: scanned afresh";
+      Names.Macros.clear();
+      Names.PieceMacros.clear();
+      return false;
+    }
+    llvm::DenseMap<llvm::sys::fs::UniqueID, const CachedFile *> ByID;
+    for (const auto &E : Cached)
+      ByID[E.getValue().Stamp.ID] = &E.getValue();
+    std::atomic<bool> NewName{false}, FactsChanged{false};
+    std::atomic<size_t> Changed{0};
+    Read.assign(Paths.size(), {});
+    parallelFor(Paths.size(), [&](size_t I, ReadBuffer &Buffer) {
+      ReadOutcome &R = Read[I];
+      struct stat St;
+      auto It = Cached.find(Paths[I]);
+      const CachedFile *Same = nullptr;
+      if (::stat(Paths[I].c_str(), &St) == 0 && S_ISREG(St.st_mode)) {
+        FileStamp Now = stampOf(St);
+        if (It != Cached.end())
+          Same = It->second.Stamp == Now ? &It->second : nullptr;
+        else if (auto Alias = ByID.find(Now.ID); Alias != ByID.end() && Alias->second->Stamp == Now)
+          Same = Alias->second; // another name (a symbolic link) of a file the cache knows
+      }
+      if (Same) {
+        const CachedFile &C = *Same; // a unit's source is listed twice (as a unit, and by the walk)
+        R.Result = C.Unread ? ReadResult::TooLarge : ReadResult::Read;
+        R.Stamp = C.Stamp;
+        R.Includes = C.Includes;
+        R.ComputedInclude = C.ComputedInclude;
+        R.MayCall = C.Spells;
+        R.FromCache = true;
+        return;
+      }
+      R.Result = readRegularFile(Paths[I], Request.MaxFileBytes, Buffer, R.Stamp);
+      if (R.Result != ReadResult::Read) {
+        FactsChanged = true;
+        return;
+      }
+      R.Bytes = Buffer.Size;
+      llvm::StringRef Text = Buffer;
+      R.Includes = includesOf(Text, R.ComputedInclude);
+      FileSpelling S = spellingOf(Text, Names);
+      R.MayCall = S.MayCall;
+      ++Changed;
+      if (It == Cached.end() || It->second.Unread || It->second.Includes != R.Includes ||
+          It->second.ComputedInclude != R.ComputedInclude || It->second.Spells != R.MayCall) {
+        FactsChanged = true;
+      }
+      for (const std::string &M : S.Macros)
+        if (!Names.contains(M) && !Names.PieceMacros.count(M))
+          NewName = true;
+      for (const auto &P : S.PieceMacros)
+        if (!Names.PieceMacros.count(P.first))
+          NewName = true;
+    });
+    if (NewName) {
+      Scan.CacheNote = "a changed file derives a name the scan cache does not know: scanned afresh";
+      Read.clear();
+      return false;
+    }
+    if (llvm::Error E = keepReadFiles()) {
+      llvm::consumeError(std::move(E));
+      return false;
+    }
+    for (const auto &E : Names.Macros)
+      Scan.Derived.push_back(E.getKey().str());
+    llvm::sort(Scan.Derived);
+    Scan.Rounds = 0;
+    // A few files changed in time but not in what the scan takes from them (an edit inside a function): rewriting
+    // the whole cache costs more than reading them again next time.
+    SaveWanted = FactsChanged || Changed > MaxChangedUnsaved;
+    return true;
+  }
+
+  static constexpr size_t MaxChangedUnsaved = 64;
+  bool SaveWanted = true;
+
+  /// Writes the cache whole beside its path and renames it over: a reader sees the old one or the new one.
+  void saveCache() {
+    if (!SaveWanted)
+      return; // the cache on disk says all this already, but for the times of a few files
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    OS << CacheMagic << "\n"
+       << "allocators " << llvm::join(Request.Allocators, " ") << " max-bytes " << Request.MaxFileBytes << "\n";
+    for (const auto &E : Names.Macros)
+      OS << "D " << E.getKey() << "\n";
+    for (const auto &E : Names.PieceMacros)
+      OS << "P " << E.getKey() << " " << E.getValue() << "\n";
+    for (const TreeScan::File &F : Scan.Files) {
+      if (F.ID.getDevice() == ~uint64_t(0) || llvm::StringRef(F.Path).contains('\n'))
+        continue;
+      if (llvm::any_of(F.Includes, [](const std::string &I) { return llvm::StringRef(I).contains('\n'); }))
+        continue;
+      OS << "F " << F.ID.getDevice() << " " << F.ID.getFile() << " " << F.Size << " " << F.MTimeNs << " "
+         << (unsigned(F.Unread) | unsigned(F.ComputedInclude) << 1 | unsigned(F.Spells) << 2) << " " << F.Path << "\n";
+      for (const std::string &I : F.Includes)
+        OS << "I " << I << "\n";
+    }
+    OS.flush();
+    llvm::StringRef Dir = llvm::sys::path::parent_path(Request.CachePath);
+    std::error_code EC = llvm::sys::fs::create_directories(Dir);
+    llvm::Expected<llvm::sys::fs::TempFile> Temp =
+        EC ? llvm::Expected<llvm::sys::fs::TempFile>(llvm::errorCodeToError(EC))
+           : llvm::sys::fs::TempFile::create(Request.CachePath + "-%%%%%%.tmp");
+    if (!Temp) {
+      Scan.CacheNote = "cannot write " + Request.CachePath + ": " + llvm::toString(Temp.takeError());
+      return;
+    }
+    llvm::raw_fd_ostream Out(Temp->FD, /*shouldClose=*/false);
+    Out << Text;
+    Out.flush();
+    if (Out.has_error()) {
+      Out.clear_error();
+      Scan.CacheNote = "cannot write " + Request.CachePath;
+      llvm::consumeError(Temp->discard());
+      return;
+    }
+    if (llvm::Error E = Temp->keep(Request.CachePath))
+      Scan.CacheNote = "cannot write " + Request.CachePath + ": " + llvm::toString(std::move(E));
+  }
+
   struct ReadOutcome {
     ReadResult Result = ReadResult::Failed;
-    llvm::sys::fs::UniqueID ID;
+    FileStamp Stamp;
+    bool FromCache = false;
     std::vector<std::string> Includes;
     bool ComputedInclude = false;
     bool MayCall = false;

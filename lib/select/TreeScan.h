@@ -20,6 +20,8 @@ struct ScanRequest {
   /// Directories walked recursively. Symbolic links to directories are not followed (a kernel build directory
   /// links back to its source), nor are version-control directories (`.git`, `.hg`, `.svn`) entered.
   std::vector<std::string> Roots;
+  /// Directories under the roots that are not walked (absolute): the tool's own cache, when it lives in the tree.
+  std::vector<std::string> SkipDirectories;
   /// Units' source files, read even when outside the roots.
   std::vector<std::string> Units;
   /// Other files read even when outside the roots (`-include` headers).
@@ -34,6 +36,11 @@ struct ScanRequest {
   size_t MaxFiles = 2000000;         // directory entries walked, directories included
   uint64_t MaxFileBytes = 64u << 20; // a larger file is not read; it counts as one that may call
   unsigned MaxRounds = 64;           // rounds of derived macro names
+  /// A file of what the last scan found per file (written when it changes, replaced whole): files whose device,
+  /// inode, size and modification time are unchanged are not read again, and the macro names derived last time
+  /// are checked against the changed files alone. A changed file that derives a name not known then, or a cache
+  /// that does not read back, makes a full scan. Not used with `AlsoAs`. Empty: none.
+  std::string CachePath;
 };
 
 class TreeScan {
@@ -48,6 +55,10 @@ public:
   size_t filesRead() const { return Files.size(); }
   uint64_t bytesRead() const { return Bytes; }
   unsigned rounds() const { return Rounds; }
+  /// Files whose facts came from ScanRequest::CachePath, unread this time (0: a full scan).
+  size_t filesReused() const { return Reused; }
+  /// Why the cache was not used or not kept, if it was asked for and something went wrong (for --verbose).
+  const std::string &cacheNote() const { return CacheNote; }
   /// Macros found to spell or paste a wanted name, sorted.
   const std::vector<std::string> &derivedMacros() const { return Derived; }
   /// The files that may make a call, by the path the walk found them at, sorted; `OwnText`: only those whose own
@@ -64,12 +75,15 @@ private:
     bool Unread = false; // too large, or vanished while read: may call
     bool MayCall = false;
     bool Spells = false; // its own text makes a call
+    uint64_t Size = 0, MTimeNs = 0;
   };
   std::vector<File> Files;
   llvm::DenseMap<llvm::sys::fs::UniqueID, size_t> ByID;
   std::vector<std::string> Derived;
   uint64_t Bytes = 0;
   unsigned Rounds = 0;
+  size_t Reused = 0;
+  std::string CacheNote;
 
   friend class TreeScanBuilder;
 };

@@ -1,5 +1,6 @@
 #include "tooling/AuditInvocation.h"
 
+#include "input/RecordingFileSystem.h"
 #include "input/RegularFileSystem.h"
 
 #include "clang/Frontend/CompilerInstance.h"
@@ -38,7 +39,7 @@ private:
 } // namespace
 
 llvm::Expected<llvm::IntrusiveRefCntPtr<FileManager>> fileManagerFor(llvm::StringRef Directory,
-                                                                     const FileOverlay *Overlay) {
+                                                                     const FileOverlay *Overlay, LookupLog *Lookups) {
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = regularFilesOnly();
   if (Overlay && !Overlay->empty()) {
     auto Layered = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(FS);
@@ -49,6 +50,8 @@ llvm::Expected<llvm::IntrusiveRefCntPtr<FileManager>> fileManagerFor(llvm::Strin
     Layered->pushOverlay(Memory);
     FS = Layered;
   }
+  if (Lookups)
+    FS = recordLookups(FS, *Lookups);
   if (std::error_code EC = FS->setCurrentWorkingDirectory(Directory))
     return llvm::createStringError(EC, "cannot enter the compile command's directory %s: %s", Directory.str().c_str(),
                                    EC.message().c_str());

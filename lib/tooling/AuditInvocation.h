@@ -4,6 +4,7 @@
 #ifndef MMIO_AUDIT_TOOLING_AUDITINVOCATION_H
 #define MMIO_AUDIT_TOOLING_AUDITINVOCATION_H
 
+#include "input/RecordingFileSystem.h"
 #include "session/AuditConsumer.h"
 
 #include "clang/Basic/FileManager.h"
@@ -26,9 +27,10 @@ namespace mmio {
 using FileOverlay = llvm::StringMap<std::string>;
 
 /// A file manager whose working directory is `Directory`: units in different directories run side by side. Files
-/// in `Overlay`, when given, are seen in place of what is on disk.
-llvm::Expected<llvm::IntrusiveRefCntPtr<clang::FileManager>> fileManagerFor(llvm::StringRef Directory,
-                                                                            const FileOverlay *Overlay);
+/// in `Overlay`, when given, are seen in place of what is on disk. `Lookups`, when given, records every path the
+/// compile looks up and what it reads.
+llvm::Expected<llvm::IntrusiveRefCntPtr<clang::FileManager>>
+fileManagerFor(llvm::StringRef Directory, const FileOverlay *Overlay, LookupLog *Lookups = nullptr);
 
 /// Runs `Action` over the unit `Args` compiles, its diagnostics to `Diags`; false when clang could not run it.
 bool runFrontendAction(const std::vector<std::string> &Args, clang::FileManager &Files,

@@ -117,4 +117,56 @@ TEST_F(TreeScanTest, BoundedOnHostileTrees) {
   EXPECT_TRUE(TreeScan::run(Capped)->mayCall(Big));
 }
 
+// The scan cache: files unchanged in identity, size and time are not read again; a changed or new file is, and
+// its includers are followed through the cached include graph; a changed file that derives a name the cache does
+// not know, or a cache that does not read back, makes a full scan.
+TEST_F(TreeScanTest, CacheRereadsOnlyChangedFiles) {
+  llvm::SmallString<256> CacheDir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tree-scan-cache", CacheDir));
+  write("include/inline.h", "static inline int w(void) { return vmbus_allocate_mmio(0); }\n");
+  write("include/mid.h", "#include \"inline.h\"\n");
+  std::string User = write("src/user.c", "#include <mid.h>\n");
+  std::string Plain = write("src/plain.c", "int x;\n");
+  ScanRequest R = request();
+  R.CachePath = (CacheDir + "/scan").str();
+
+  llvm::Expected<TreeScan> First = TreeScan::run(R);
+  ASSERT_TRUE(bool(First)) << llvm::toString(First.takeError());
+  EXPECT_EQ(First->filesReused(), 0u);
+  llvm::Expected<TreeScan> Again = TreeScan::run(R);
+  ASSERT_TRUE(bool(Again)) << llvm::toString(Again.takeError());
+  EXPECT_EQ(Again->filesReused(), Again->filesRead());
+  EXPECT_TRUE(Again->mayCall(User));
+  EXPECT_FALSE(Again->mayCall(Plain));
+
+  write("src/plain.c", "int plain(void) { return vmbus_allocate_mmio(0); }\n");
+  std::string Added = write("src/added.c", "#include \"../include/mid.h\"\n");
+  llvm::Expected<TreeScan> Changed = TreeScan::run(R);
+  ASSERT_TRUE(bool(Changed)) << llvm::toString(Changed.takeError());
+  EXPECT_EQ(Changed->filesReused(), Changed->filesRead() - 2);
+  EXPECT_TRUE(Changed->mayCall(Plain));
+  EXPECT_TRUE(Changed->mayCall(Added));
+  EXPECT_TRUE(Changed->cacheNote().empty()) << Changed->cacheNote();
+
+  write("include/wrap.h", "#define HV_W(x) vmbus_allocate_mmio(x)\n");
+  std::string WrapUser = write("src/wrap-user.c", "#include <wrap.h>\nint u(void) { return HV_W(0); }\n");
+  llvm::Expected<TreeScan> NewName = TreeScan::run(R);
+  ASSERT_TRUE(bool(NewName)) << llvm::toString(NewName.takeError());
+  EXPECT_EQ(NewName->filesReused(), 0u);
+  EXPECT_TRUE(NewName->mayCall(WrapUser));
+  EXPECT_NE(NewName->cacheNote().find("scanned afresh"), std::string::npos) << NewName->cacheNote();
+
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(R.CachePath, EC);
+    OS << "mmio-audit scan cache 1\nnot what it writes\n";
+  }
+  llvm::Expected<TreeScan> Corrupt = TreeScan::run(R);
+  ASSERT_TRUE(bool(Corrupt)) << llvm::toString(Corrupt.takeError());
+  EXPECT_EQ(Corrupt->filesReused(), 0u);
+  EXPECT_TRUE(Corrupt->mayCall(WrapUser));
+  EXPECT_TRUE(Corrupt->mayCall(User));
+  llvm::sys::fs::remove_directories(CacheDir);
+}
+
 } // namespace

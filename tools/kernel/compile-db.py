@@ -4,7 +4,7 @@
 Usage: tools/kernel/compile-db.py [--arch x86_64|arm64] SRC_DIR BUILD_DIR OUTPUT
 
 Every C unit Kbuild would compile for the configuration (vmlinux and modules), with Kbuild's own command line:
-objects not built yet come from `make -n` (Kbuild prints each command and the copy it saves for fixdep), objects
+objects not built yet come from `make -n` (on every core, each line printed whole; Kbuild prints each command and the copy it saves for fixdep), objects
 already built from their `.o.cmd` files. Host programs and assembly are left out: they cannot call a kernel
 allocator. Takes a few seconds on a whole tree, where building it would take an hour.
 """
@@ -41,7 +41,8 @@ def main():
     src, build = os.path.abspath(a.src), os.path.abspath(a.build)
     toolchain = ["LLVM=-19"] if a.cc == "clang" else (["CROSS_COMPILE=aarch64-linux-gnu-"] if a.arch == "arm64" else [])
     make = ["make", "-C", src, "O=" + build] + toolchain + ["ARCH=" + ("x86" if a.arch == "x86_64" else "arm64"),
-                                                           "-n", "-k", "vmlinux", "modules"]
+                                                           "-n", "-k", "-j%d" % (os.cpu_count() or 1), "-Orecurse",
+                                                           "vmlinux", "modules"]
     dry = subprocess.run(make, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     commands = {}
     for target, command in FIXDEP.findall(dry.stdout):

@@ -59,6 +59,8 @@ AuditResult audit(const AuditSession &Session, const RunOptions &Run, const Sele
       OS << "mmio-audit: " << O.Info.File << Suffix << ": " << tuStatusName(O.Info.Status);
       if (!O.Info.Reason.empty() && O.Info.Status != TUStatus::Failed)
         OS << " (" << O.Info.Reason << ")";
+      if (O.Cached)
+        OS << ", reused from the cache";
       OS << llvm::formatv(" in {0:f2}s\n", O.Seconds);
       if (!O.Command.Args.empty()) {
         OS << "  command:";

@@ -60,6 +60,12 @@ cl::opt<std::string> SelectionOpt(
              "(every unit preprocessed: slower on many units, assumes nothing; see docs/cli.md) or auto (the "
              "default: scan from 32 units up, where it is the cheaper)"),
     cl::value_desc("MODE"), cl::init("auto"), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep each unit's result in DIR, keyed by its command and the contents of every file it read, and the "
+             "tree scan's per-file facts; a later run reuses what nothing has changed since (not with --diff-base, "
+             "--fix or --list-unused-suppressions)"),
+    cl::value_desc("DIR"), cl::cat(Category));
 // As clang-tidy spells it (LLVM itself owns --color).
 cl::opt<cl::boolOrDefault> UseColor("use-color",
                                     cl::desc("Colour text findings (default: when standard output is a terminal)"),
@@ -195,6 +201,7 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Quiet = Quiet;
   O.Verbose = Verbose;
   O.Prefilter = Prefilter;
+  O.CacheDir = CacheDir;
   if (SelectionOpt == "preprocess")
     O.Selection = CliOptions::SelectionMode::Preprocess;
   else if (SelectionOpt == "scan")

@@ -41,6 +41,7 @@ struct CliOptions {
   unsigned Jobs = 0; // 0: every core
   bool Prefilter = true;
   enum class SelectionMode { Auto, Scan, Preprocess } Selection = SelectionMode::Auto; // --selection
+  std::string CacheDir; // --cache-dir; empty: nothing cached
 
   // What to write.
   ReportFormat Format = ReportFormat::Text;

@@ -1,6 +1,7 @@
 #include "Runner.h"
 
 #include "Prefilter.h"
+#include "ResultCache.h"
 
 #include "report/ReportCalls.h"
 #include "report/ReportFindings.h"
@@ -123,6 +124,19 @@ void Runner::scanFiles(const SourceManager &SM, const std::string &Directory, TU
   }
 }
 
+std::string Runner::cacheSalt() const {
+  std::string S;
+  auto Add = [&](llvm::StringRef Part) { S += std::to_string(Part.size()) + ":" + Part.str(); };
+  Add(Options.RenderText ? "text" : "-");
+  Add(Options.Colors ? "colors" : "-");
+  Add(Options.TextPrefix);
+  Add(Options.Prefilter ? "prefilter" : "-");
+  Add(Options.StopAfterPrefilter ? "candidates" : "-");
+  Add(Options.ListCalls ? "calls" : "-");
+  Add(Options.SourceRoot);
+  return S;
+}
+
 TUOutcome Runner::runOne(const TUJob &Job) {
   auto Start = std::chrono::steady_clock::now();
   TUOutcome Out;
@@ -143,6 +157,26 @@ TUOutcome Runner::runOne(const TUJob &Job) {
     Out.Info.Reason = "the compile command is empty";
     return Finish();
   }
+  // Front ends that need what only a compile records (every file read, every suppression) do not cache.
+  ResultCache *Cache = Options.ChangedFiles || Options.Overlay || Options.ScanSuppressions || Options.RecordFiles
+                           ? nullptr
+                           : Options.Cache;
+  std::string CacheKey;
+  if (Cache) {
+    CacheKey = Cache->keyFor(cacheSalt(), Job.File, Job.Command.Directory, Out.Command.Args);
+    if (std::optional<TUOutcome> Hit = Cache->lookup(CacheKey)) {
+      Hit->Command = std::move(Out.Command);
+      Out = std::move(*Hit);
+      return Finish();
+    }
+  }
+  LookupLog Lookups;
+  LookupLog *Log = Cache ? &Lookups : nullptr;
+  auto Keep = [&]() -> TUOutcome {
+    if (Cache)
+      Cache->store(CacheKey, Out, Lookups);
+    return Finish();
+  };
   bool WantFiles = Options.ScanSuppressions || Options.RecordFiles;
   auto Scan = [&](const SourceManager &SM) { scanFiles(SM, Job.Command.Directory, Out); };
   auto NoFiles = [&](llvm::Error E) {
@@ -153,7 +187,7 @@ TUOutcome Runner::runOne(const TUJob &Job) {
 
   // Preprocessing first: for the prefilter, and in patch mode to tell whether the change touches the unit.
   if (Options.Prefilter || Options.ChangedFiles) {
-    auto Files = fileManagerFor(Job.Command.Directory, Options.Overlay);
+    auto Files = fileManagerFor(Job.Command.Directory, Options.Overlay, Log);
     if (!Files)
       return NoFiles(Files.takeError());
     bool MayCall = true;
@@ -185,7 +219,7 @@ TUOutcome Runner::runOne(const TUJob &Job) {
     if (Options.Prefilter && OK && !MayCall) {
       Out.Info.Status = TUStatus::Skipped;
       Out.Info.Reason = "no allocator call possible";
-      return Finish();
+      return Out.Undecided ? Finish() : Keep();
     }
     // The parse reads the same files, so what preprocessing found in them stands.
     WantFiles = false;
@@ -194,10 +228,10 @@ TUOutcome Runner::runOne(const TUJob &Job) {
   if (Options.StopAfterPrefilter) {
     Out.Info.Status = TUStatus::Skipped;
     Out.Info.Reason = "may call an allocator (--write-candidates does not parse)";
-    return Finish();
+    return Out.Undecided ? Finish() : Keep();
   }
 
-  auto Files = fileManagerFor(Job.Command.Directory, Options.Overlay);
+  auto Files = fileManagerFor(Job.Command.Directory, Options.Overlay, Log);
   if (!Files)
     return NoFiles(Files.takeError());
   CompileErrorCollector Errors;
@@ -216,7 +250,7 @@ TUOutcome Runner::runOne(const TUJob &Job) {
     return Finish();
   }
   Out.Info.Status = TUStatus::Analysed;
-  return Finish();
+  return Keep();
 }
 
 std::vector<TUOutcome> Runner::run(const std::vector<TUJob> &Jobs, DoneCallback OnDone) {

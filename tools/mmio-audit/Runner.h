@@ -21,6 +21,8 @@
 
 namespace mmio {
 
+class ResultCache;
+
 struct RunOptions {
   bool RenderText = true; // render findings as clang prints them (text reports)
   bool Colors = false;
@@ -37,6 +39,8 @@ struct RunOptions {
   const llvm::StringSet<> *ChangedFiles = nullptr;
   /// Patch mode: files seen with these contents (absolute path -> text) instead of what is on disk.
   const FileOverlay *Overlay = nullptr;
+  /// --cache-dir: outcomes reused while nothing their compile read has changed, and kept for the next run.
+  ResultCache *Cache = nullptr;
 };
 
 struct TUOutcome {
@@ -51,6 +55,7 @@ struct TUOutcome {
   bool Touched = true;    // patch mode: the unit reads a changed file
   bool Candidate = false; // it may call an allocator: the prefilter kept it (or could not rule it out)
   bool Undecided = false; // the prefilter could not preprocess it (a file the build has not generated, an error)
+  bool Cached = false;    // reused from the result cache, not compiled this run
 };
 
 class Runner {
@@ -65,6 +70,9 @@ public:
   TUOutcome runOne(const TUJob &Job);
 
 private:
+  /// What of this run's options decides a unit's outcome, for the result cache's keys.
+  std::string cacheSalt() const;
+
   /// Suppression comments in the unit's files under the source root not yet scanned by another unit.
   void scanFiles(const clang::SourceManager &SM, const std::string &Directory, TUOutcome &Out);
 

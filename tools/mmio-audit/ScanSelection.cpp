@@ -1,14 +1,17 @@
 #include "ScanSelection.h"
+#include "ResultCache.h"
 
 #include "Prefilter.h"
 
 #include "select/TreeScan.h"
 #include "source/FileLocation.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
 
 #include <algorithm>
 #include <chrono>
@@ -130,6 +133,19 @@ void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Ru
     if (llvm::sys::path::parent_path(R).empty())
       return FallBack("the units' files and search directories are spread from " + R +
                       " (give --source-root, or --selection=preprocess)");
+  if (!Options.CacheDir.empty() && !AlsoAs) {
+    // One cache file per set of roots: another tree, or the same one seen from other directories, has its own.
+    llvm::SHA256 H;
+    H.update(toolBuildStamp());
+    for (const std::string &R : Request.Roots)
+      H.update(llvm::utostr(R.size()) + ":" + R);
+    llvm::SmallString<256> Path(Options.CacheDir);
+    llvm::sys::fs::make_absolute(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Request.SkipDirectories.push_back(std::string(Path.str().rtrim('/')));
+    llvm::sys::path::append(Path, "scan", llvm::toHex(H.final(), /*LowerCase=*/true));
+    Request.CachePath = std::string(Path);
+  }
   llvm::Expected<TreeScan> Scan = TreeScan::run(Request);
   if (!Scan)
     return FallBack(llvm::toString(Scan.takeError()));
@@ -158,8 +174,12 @@ void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Ru
     Notes << llvm::formatv("mmio-audit: scan: {0} files ({1} MB) under", Scan->filesRead(), Scan->bytesRead() >> 20);
     for (const std::string &R : Request.Roots)
       Notes << " " << R;
-    Notes << llvm::formatv(" in {0:f2}s, {1} round{2}; {3} of {4} units kept\n", Seconds, Scan->rounds(),
-                           Scan->rounds() == 1 ? "" : "s", Kept, Request.Units.size());
+    Notes << llvm::formatv(" in {0:f2}s, {1} round{2}", Seconds, Scan->rounds(), Scan->rounds() == 1 ? "" : "s");
+    if (Scan->filesReused())
+      Notes << llvm::formatv(" ({0} files unchanged since the cached scan)", Scan->filesReused());
+    Notes << llvm::formatv("; {0} of {1} units kept\n", Kept, Request.Units.size());
+    if (!Scan->cacheNote().empty())
+      Notes << "  scan cache: " << Scan->cacheNote() << "\n";
     for (const std::string &M : Scan->derivedMacros())
       Notes << "  derived name: " << M << "\n";
     for (const std::string &F : Scan->callingFiles(/*OwnText=*/true))

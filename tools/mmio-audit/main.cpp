@@ -12,12 +12,14 @@
 #include "Options.h"
 #include "Output.h"
 #include "Progress.h"
+#include "ResultCache.h"
 #include "ScanSelection.h"
 #include "TUSelection.h"
 
 #include "report/AtomicFile.h"
 #include "report/Fixes.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
@@ -125,6 +127,25 @@ int main(int argc, const char **argv) {
   ProgressLine Progress(llvm::errs(), Options.Progress.value_or(llvm::errs().is_displayed()));
   setProgressShown(Progress.enabled());
   RunOptions Run = runOptionsFrom(Options);
+  std::unique_ptr<ResultCache> Cache;
+  if (!Options.CacheDir.empty()) {
+    llvm::Expected<std::unique_ptr<ResultCache>> Opened =
+        ResultCache::open(Options.CacheDir, sessionCacheSalt(Options.Session, *Session));
+    if (!Opened)
+      return fail(Opened.takeError());
+    Cache = std::move(*Opened);
+    Run.Cache = Cache.get();
+  }
+  // Said once the run is over, whatever it found: the cache only saves work, so failing to keep it fails nothing.
+  auto CacheNotes = llvm::make_scope_exit([&] {
+    if (!Cache)
+      return;
+    if (std::string E = Cache->writeError(); !E.empty())
+      llvm::errs() << "mmio-audit: warning: results not cached: " << E << "\n";
+    if (Options.Verbose)
+      llvm::errs() << "mmio-audit: result cache " << Cache->directory() << ": " << Cache->hits() << " reused, "
+                   << Cache->stored() << " stored\n";
+  });
   // Patch mode scans the changed files' earlier contents too, once it knows them.
   if (scanSelects(Options, Units->Jobs.size()) && Options.DiffBase.empty())
     narrowByScan(*Units, Options, Session->rules(), nullptr, llvm::errs());
