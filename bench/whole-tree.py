@@ -159,7 +159,7 @@ def main():
              "(baseline column: the one unit)" % os.path.basename(PCI),
              med(single, 0), med(edited, 0), med(single, 1), med(edited, 1), peak_rss(one_unit), peak_rss(cached))]
     for name, wb, wt, cb, ct, rb, rt in rows:
-        print("%s: spatch %.2f s wall, %.2f s CPU, %.0f MiB; mmio-audit %.2f s wall, %.2f s CPU, %.0f MiB; "
+        print("%s: baseline %.2f s wall, %.2f s CPU, %.0f MiB; mmio-audit %.2f s wall, %.2f s CPU, %.0f MiB; "
               "wall ratio %.3f" % (name, wb, cb, rb, wt, ct, rt, wt / wb))
 
     prep = None

@@ -153,7 +153,9 @@ public:
     }
     bool UseCache = !Request.CachePath.empty() && !Request.AlsoAs;
     if (UseCache && buildFromCache()) {
-      closeOverIncludes();
+      // Nothing the closure depends on changed: the files' cached closure stands.
+      if (SaveWanted)
+        closeOverIncludes();
       saveCache();
       return std::move(Scan);
     }
@@ -449,14 +451,27 @@ private:
     }
   }
 
-  static constexpr llvm::StringLiteral CacheMagic = "mmio-audit scan cache 1";
+  static constexpr llvm::StringLiteral CacheMagic = "mmio-audit scan cache 2";
 
   /// One file as the cache remembers it.
   struct CachedFile {
     FileStamp Stamp;
     bool Unread = false, ComputedInclude = false, Spells = false;
-    std::vector<std::string> Includes;
+    bool MayCall = false; // after the include closure
+    /// Its `I` lines in the cache's text, parsed only when needed (most runs need none of them).
+    llvm::StringRef IncludeLines;
+    std::vector<std::string> includes() const {
+      std::vector<std::string> Out;
+      llvm::StringRef Rest = IncludeLines;
+      while (!Rest.empty()) {
+        auto [Line, Next] = Rest.split('\n');
+        Out.push_back(Line.drop_front(2).str());
+        Rest = Next;
+      }
+      return Out;
+    }
   };
+  std::unique_ptr<llvm::MemoryBuffer> CacheText; // what CachedFile::IncludeLines point into
 
   /// What the cache holds that still applies: the names derived last time, and each file's facts by path. The
   /// cache is this tool's own file, but it is read as any input: a line that does not parse discards it all.
@@ -464,7 +479,8 @@ private:
     auto Buffer = llvm::MemoryBuffer::getFile(Request.CachePath, /*IsText=*/false, /*RequiresNullTerminator=*/false);
     if (!Buffer)
       return false;
-    llvm::StringRef Text = (*Buffer)->getBuffer();
+    CacheText = std::move(*Buffer);
+    llvm::StringRef Text = CacheText->getBuffer();
     llvm::StringRef Line;
     std::tie(Line, Text) = Text.split('\n');
     if (Line != CacheMagic)
@@ -483,7 +499,8 @@ private:
         auto [Macro, Piece] = Rest.split(' ');
         Names.PieceMacros[Macro] = Piece.str();
       } else if (Tag == "I" && Last) {
-        Last->Includes.push_back(Rest.str());
+        const char *Start = Last->IncludeLines.empty() ? Line.data() : Last->IncludeLines.data();
+        Last->IncludeLines = llvm::StringRef(Start, Line.end() - Start);
       } else if (Tag == "F") {
         llvm::SmallVector<llvm::StringRef, 6> Fields;
         Rest.split(Fields, ' ', /*MaxSplit=*/5);
@@ -498,6 +515,7 @@ private:
         F.Unread = Flags & 1;
         F.ComputedInclude = Flags & 2;
         F.Spells = Flags & 4;
+        F.MayCall = Flags & 8;
         Last = &F;
       } else {
         return false;
@@ -539,7 +557,7 @@ private:
         const CachedFile &C = *Same; // a unit's source is listed twice (as a unit, and by the walk)
         R.Result = C.Unread ? ReadResult::TooLarge : ReadResult::Read;
         R.Stamp = C.Stamp;
-        R.Includes = C.Includes;
+        R.Cached = &C;
         R.ComputedInclude = C.ComputedInclude;
         R.MayCall = C.Spells;
         R.FromCache = true;
@@ -556,10 +574,11 @@ private:
       FileSpelling S = spellingOf(Text, Names);
       R.MayCall = S.MayCall;
       ++Changed;
-      if (It == Cached.end() || It->second.Unread || It->second.Includes != R.Includes ||
-          It->second.ComputedInclude != R.ComputedInclude || It->second.Spells != R.MayCall) {
+      if (It == Cached.end() || It->second.Unread || It->second.ComputedInclude != R.ComputedInclude ||
+          It->second.Spells != R.MayCall || It->second.includes() != R.Includes)
         FactsChanged = true;
-      }
+      else
+        R.Cached = &It->second; // the same facts: its cached closure stands
       for (const std::string &M : S.Macros)
         if (!Names.contains(M) && !Names.PieceMacros.count(M))
           NewName = true;
@@ -572,17 +591,29 @@ private:
       Read.clear();
       return false;
     }
+    // A few files changed in time but not in what the scan takes from them (an edit inside a function): rewriting
+    // the whole cache costs more than reading them again next time, and the cached closure stands.
+    SaveWanted = FactsChanged || Changed > MaxChangedUnsaved;
+    std::vector<bool> ClosedMayCall(Read.size());
+    for (size_t I = 0; I < Read.size(); ++I) {
+      ReadOutcome &R = Read[I];
+      if (!R.Cached)
+        continue;
+      ClosedMayCall[I] = R.Cached->MayCall;
+      if (SaveWanted && R.FromCache)
+        R.Includes = R.Cached->includes();
+    }
     if (llvm::Error E = keepReadFiles()) {
       llvm::consumeError(std::move(E));
       return false;
     }
+    if (!SaveWanted)
+      for (size_t K = 0; K < Scan.Files.size(); ++K)
+        Scan.Files[K].MayCall = Scan.Files[K].MayCall || ClosedMayCall[PathOf[K]];
     for (const auto &E : Names.Macros)
       Scan.Derived.push_back(E.getKey().str());
     llvm::sort(Scan.Derived);
     Scan.Rounds = 0;
-    // A few files changed in time but not in what the scan takes from them (an edit inside a function): rewriting
-    // the whole cache costs more than reading them again next time.
-    SaveWanted = FactsChanged || Changed > MaxChangedUnsaved;
     return true;
   }
 
@@ -607,7 +638,8 @@ private:
       if (llvm::any_of(F.Includes, [](const std::string &I) { return llvm::StringRef(I).contains('\n'); }))
         continue;
       OS << "F " << F.ID.getDevice() << " " << F.ID.getFile() << " " << F.Size << " " << F.MTimeNs << " "
-         << (unsigned(F.Unread) | unsigned(F.ComputedInclude) << 1 | unsigned(F.Spells) << 2) << " " << F.Path << "\n";
+         << (unsigned(F.Unread) | unsigned(F.ComputedInclude) << 1 | unsigned(F.Spells) << 2 | unsigned(F.MayCall) << 3)
+         << " " << F.Path << "\n";
       for (const std::string &I : F.Includes)
         OS << "I " << I << "\n";
     }
@@ -638,6 +670,7 @@ private:
     ReadResult Result = ReadResult::Failed;
     FileStamp Stamp;
     bool FromCache = false;
+    const CachedFile *Cached = nullptr; // facts as the cache has them (this file unchanged, or changed alike)
     std::vector<std::string> Includes;
     bool ComputedInclude = false;
     bool MayCall = false;
