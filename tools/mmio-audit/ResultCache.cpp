@@ -59,21 +59,6 @@ Value outcomeReport(const TUOutcome &O) {
   return toJSON(R); // no source root: every path stays absolute
 }
 
-/// Joins parts, each length-prefixed so that no two different lists read the same.
-class SaltWriter {
-public:
-  SaltWriter &operator<<(llvm::StringRef S) {
-    Text += llvm::utostr(S.size());
-    Text += ':';
-    Text += S;
-    return *this;
-  }
-  std::string take() { return std::move(Text); }
-
-private:
-  std::string Text;
-};
-
 } // namespace
 
 std::string toolBuildStamp() {
@@ -129,18 +114,12 @@ llvm::Expected<std::unique_ptr<ResultCache>> ResultCache::open(llvm::StringRef D
 
 std::string ResultCache::keyFor(llvm::StringRef RunSalt, llvm::StringRef File, llvm::StringRef Directory,
                                 const std::vector<std::string> &Args) const {
-  llvm::SHA256 H;
-  // Each part length-prefixed, so that no two different lists join to the same bytes.
-  auto Add = [&](llvm::StringRef S) {
-    H.update(llvm::utostr(S.size()) + ":");
-    H.update(S);
-  };
-  Add(Salt);
-  Add(RunSalt);
-  Add(File);
-  Add(Directory);
+  SaltWriter W;
+  W << Salt << RunSalt << File << Directory;
   for (const std::string &A : Args)
-    Add(A);
+    W << A;
+  llvm::SHA256 H;
+  H.update(W.take());
   return llvm::toHex(H.final(), /*LowerCase=*/true);
 }
 

@@ -24,6 +24,21 @@ struct TUOutcome;
 class AuditSession;
 struct AuditSettings;
 
+/// Joins parts, each length-prefixed, so that no two different lists read the same: the text cache keys hash.
+class SaltWriter {
+public:
+  SaltWriter &operator<<(llvm::StringRef S) {
+    Text += std::to_string(S.size());
+    Text += ':';
+    Text += S;
+    return *this;
+  }
+  std::string take() { return std::move(Text); }
+
+private:
+  std::string Text;
+};
+
 /// This build of the tool: its version, and its binary's size, time and inode (a rebuild under the same version may
 /// analyse differently).
 std::string toolBuildStamp();

@@ -125,16 +125,11 @@ void Runner::scanFiles(const SourceManager &SM, const std::string &Directory, TU
 }
 
 std::string Runner::cacheSalt() const {
-  std::string S;
-  auto Add = [&](llvm::StringRef Part) { S += std::to_string(Part.size()) + ":" + Part.str(); };
-  Add(Options.RenderText ? "text" : "-");
-  Add(Options.Colors ? "colors" : "-");
-  Add(Options.TextPrefix);
-  Add(Options.Prefilter ? "prefilter" : "-");
-  Add(Options.StopAfterPrefilter ? "candidates" : "-");
-  Add(Options.ListCalls ? "calls" : "-");
-  Add(Options.SourceRoot);
-  return S;
+  SaltWriter W;
+  W << (Options.RenderText ? "text" : "-") << (Options.Colors ? "colors" : "-") << Options.TextPrefix
+    << (Options.Prefilter ? "prefilter" : "-") << (Options.StopAfterPrefilter ? "candidates" : "-")
+    << (Options.ListCalls ? "calls" : "-") << Options.SourceRoot;
+  return W.take();
 }
 
 TUOutcome Runner::runOne(const TUJob &Job) {
