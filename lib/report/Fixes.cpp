@@ -12,10 +12,12 @@
 #include "llvm/Support/Path.h"
 
 #include <cerrno>
+#include <chrono>
 #include <fcntl.h>
 #include <map>
 #include <set>
 #include <sys/file.h>
+#include <thread>
 #include <tuple>
 #include <unistd.h>
 
@@ -193,9 +195,11 @@ StagedFixes stageFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::
   return Staged;
 }
 
-FixOutcome commitFixes(StagedFixes &Staged) {
+FixOutcome commitFixes(StagedFixes &Staged, unsigned PauseAfterFirstMs) {
   FixOutcome &Out = Staged.Outcome;
   for (StagedFixes::Edit &Edit : Staged.Edits) {
+    if (PauseAfterFirstMs && &Edit != &Staged.Edits.front())
+      std::this_thread::sleep_for(std::chrono::milliseconds(PauseAfterFirstMs));
     auto Failed = [&](const std::string &Why) {
       for (const auto &[Where, What] : Edit.Fixes)
         Out.Problems.push_back({Where, What + " not applied: " + Why, true});

@@ -49,7 +49,9 @@ struct StagedFixes {
   std::vector<Edit> Edits;
 };
 StagedFixes stageFixes(const Report &R, llvm::StringRef SourceRoot, const llvm::StringSet<> &AnalysedFiles);
-FixOutcome commitFixes(StagedFixes &Staged);
+/// `PauseAfterFirstMs` (tests only): a wait once the first file is in place, so that a test can interrupt the run
+/// at a moment it can see.
+FixOutcome commitFixes(StagedFixes &Staged, unsigned PauseAfterFirstMs = 0);
 
 /// The active findings' fixes as clang-apply-replacements YAML (a TranslationUnitReplacements document with
 /// absolute file paths), identical fixes once.

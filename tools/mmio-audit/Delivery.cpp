@@ -67,7 +67,7 @@ bool commit(const CliOptions &Options, StagedOutputs &Staged, FixOutcome &Fixed)
       if (llvm::Error E = (*F)->commit())
         OK = fail(std::move(E)) == ExitClean;
   if (OK && Staged.Fixes) // fixes without the report or the export asked for would be a half-delivered run
-    Fixed = commitFixes(*Staged.Fixes);
+    Fixed = commitFixes(*Staged.Fixes, Options.FixCommitPauseMs);
   return OK;
 }
 

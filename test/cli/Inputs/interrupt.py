@@ -4,7 +4,8 @@
 Runs COMMAND as an interactive shell would (SIGINT and SIGTERM at their defaults, or ignored with --ignore), sends it
 the signal at a chosen moment, and prints how it ended ("status: killed by SIGINT" or "status: exit N") and what it
 wrote on standard error. Moments: `progress`, once its progress line shows a first unit done (the run is under way);
-`staged:DIR`, once a staged file (a fix or report not yet renamed into place) appears in DIR."""
+`staged:DIR`, once a staged file (a fix or report not yet renamed into place) appears in DIR; `replaced:DIR`, once a
+file that was in DIR at the start is replaced by another (a fix renamed into place)."""
 import argparse
 import os
 import signal
@@ -29,6 +30,12 @@ def child_signals():
     signal.signal(signal.SIGTERM, disposition)
 
 
+# The files a `replaced:` moment watches, as they are before the command runs.
+start = {}
+if a.when.startswith("replaced:"):
+    watched = a.when.split(":", 1)[1]
+    start = {f: os.stat(os.path.join(watched, f)).st_ino for f in os.listdir(watched)
+             if os.path.isfile(os.path.join(watched, f))}
 proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                         preexec_fn=child_signals)
 stderr = bytearray()
@@ -51,6 +58,14 @@ reader.start()
 deadline = time.monotonic() + 120
 if a.when == "progress":
     under_way.wait(120)
+elif a.when.startswith("replaced:"):
+    directory = a.when.split(":", 1)[1]
+    while time.monotonic() < deadline and proc.poll() is None:
+        now = {f: os.stat(os.path.join(directory, f)).st_ino for f in os.listdir(directory)
+               if os.path.isfile(os.path.join(directory, f))}
+        if any(f in now and now[f] != ino for f, ino in start.items()):
+            break
+        time.sleep(0.01)
 elif a.when.startswith("staged:"):
     directory = a.when.split(":", 1)[1]
     while time.monotonic() < deadline and proc.poll() is None:
