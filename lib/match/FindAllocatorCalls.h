@@ -12,12 +12,8 @@ class ASTContext;
 
 namespace mmio {
 
-class DerivedAllocators;
-
-/// Every call in `Ctx`'s translation unit of a function named by one of `Rules.Allocators`, or by one of `Derived`
-/// (wrappers summarised in other units), in source order.
-std::vector<AllocatorCall> findAllocatorCalls(clang::ASTContext &Ctx, const Ruleset &Rules,
-                                              const DerivedAllocators *Derived = nullptr);
+/// Every call in `Ctx`'s translation unit of a function named by one of `Rules.Allocators`, in source order.
+std::vector<AllocatorCall> findAllocatorCalls(clang::ASTContext &Ctx, const Ruleset &Rules);
 
 } // namespace mmio
 

@@ -60,11 +60,6 @@ cl::opt<std::string> SelectionOpt(
              "(every unit preprocessed: slower on many units, assumes nothing; see docs/cli.md) or auto (the "
              "default: scan from 32 units up, where it is the cheaper)"),
     cl::value_desc("MODE"), cl::init("auto"), cl::cat(Category));
-cl::opt<bool> CrossUnit("cross-unit",
-                        cl::desc("Follow bounds across units: summarise the exported wrappers that forward a "
-                                 "parameter into an allocator's bounds, then audit their callers in every unit as "
-                                 "allocator calls (default: on; see docs/cli.md)"),
-                        cl::init(true), cl::cat(Category));
 cl::opt<std::string> CacheDir(
     "cache-dir",
     cl::desc("Keep each unit's result in DIR, keyed by its command and the contents of every file it read, and the "
@@ -82,8 +77,7 @@ cl::opt<std::string> ProgressOpt("progress",
 cl::opt<bool> Fix("fix", cl::desc("Apply the rules' fix-its in place (files under --source-root only)"),
                   cl::cat(Category));
 // For tests of interruption: a window in which an interrupt arrives while fixes are being put in place.
-cl::opt<unsigned> FixCommitPause("testing-fix-commit-pause-ms",
-                                 cl::desc("Wait this long before renaming fixed files, and again after the first"),
+cl::opt<unsigned> FixCommitPause("testing-fix-commit-pause-ms", cl::desc("Wait this long before renaming fixed files"),
                                  cl::init(0), cl::Hidden, cl::cat(Category));
 // And one in which it arrives while outputs are being staged.
 cl::opt<unsigned> StagePause("testing-stage-pause-ms",
@@ -207,7 +201,6 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Quiet = Quiet;
   O.Verbose = Verbose;
   O.Prefilter = Prefilter;
-  O.CrossUnit = CrossUnit;
   O.CacheDir = CacheDir;
   if (SelectionOpt == "preprocess")
     O.Selection = CliOptions::SelectionMode::Preprocess;

@@ -2,7 +2,6 @@
 
 #include "Prefilter.h"
 #include "ResultCache.h"
-#include "SummaryJson.h"
 
 #include "report/ReportCalls.h"
 #include "report/ReportFindings.h"
@@ -64,12 +63,7 @@ class OutcomeReporter : public UnitReporter {
 public:
   OutcomeReporter(const AuditSession &Session, const RunOptions &Options, const TUJob &Job, TUOutcome &Out,
                   std::function<void(const SourceManager &)> AfterCheck)
-      : Session(Session), Options(Options), Job(Job), Out(Out), AfterCheck(std::move(AfterCheck)) {
-    Request.Known = Options.Derived;
-    Request.Summaries = Options.Summarize ? &Out.Summaries : nullptr;
-  }
-
-  const CrossUnitRequest *crossUnit() override { return Options.Summarize || Options.Derived ? &Request : nullptr; }
+      : Session(Session), Options(Options), Job(Job), Out(Out), AfterCheck(std::move(AfterCheck)) {}
 
   void report(std::vector<AuditedFinding> Findings, CompilerInstance &CI) override {
     ReportFindingOptions Report;
@@ -94,7 +88,6 @@ private:
   const TUJob &Job;
   TUOutcome &Out;
   std::function<void(const SourceManager &)> AfterCheck;
-  CrossUnitRequest Request;
 };
 
 /// Whether the unit read one of `Files` (absolute paths).
@@ -108,20 +101,7 @@ bool readsAnyOf(const SourceManager &SM, const std::string &Directory, const llv
 } // namespace
 
 Runner::Runner(const AuditSession &Session, RunOptions Options)
-    : Session(Session), Options(std::move(Options)), AllocatorNames(allocatorIdentifiers(Session.rules())) {
-  if (!this->Options.PrefilterNames.empty())
-    AllocatorNames = this->Options.PrefilterNames;
-  SaltWriter W;
-  W << (this->Options.Summarize ? "summaries" : "-");
-  if (this->Options.Derived)
-    for (const DerivedAllocator *D : this->Options.Derived->all()) {
-      std::string Text;
-      llvm::raw_string_ostream OS(Text);
-      OS << summaryToJSON(*D);
-      W << OS.str();
-    }
-  DerivedSalt = W.take();
-}
+    : Session(Session), Options(std::move(Options)), AllocatorNames(allocatorIdentifiers(Session.rules())) {}
 
 void Runner::scanFiles(const SourceManager &SM, const std::string &Directory, TUOutcome &Out) {
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
@@ -148,9 +128,7 @@ std::string Runner::cacheSalt() const {
   SaltWriter W;
   W << (Options.RenderText ? "text" : "-") << (Options.Colors ? "colors" : "-") << Options.TextPrefix
     << (Options.Prefilter ? "prefilter" : "-") << (Options.StopAfterPrefilter ? "candidates" : "-")
-    << (Options.ListCalls ? "calls" : "-") << Options.SourceRoot << DerivedSalt;
-  for (const std::string &N : AllocatorNames)
-    W << N;
+    << (Options.ListCalls ? "calls" : "-") << Options.SourceRoot;
   return W.take();
 }
 
@@ -263,7 +241,6 @@ TUOutcome Runner::runOne(const TUJob &Job) {
     Out.Info.Errors = Errors.take();
     Out.Findings.clear();
     Out.Calls.clear();
-    Out.Summaries.clear();
     Out.UsedSuppressions.clear();
     return Finish();
   }

@@ -91,13 +91,11 @@ std::vector<std::string> outermost(std::vector<std::string> Roots) {
 
 } // namespace
 
-namespace {
-
-void narrow(Selection &Units, const CliOptions &Options, std::vector<std::string> Names, bool UseCache,
-            const FileOverlay *AlsoAs, llvm::raw_ostream &Notes) {
+void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Rules, const FileOverlay *AlsoAs,
+                  llvm::raw_ostream &Notes) {
   auto Start = std::chrono::steady_clock::now();
   ScanRequest Request;
-  Request.Allocators = std::move(Names);
+  Request.Allocators = allocatorIdentifiers(Rules);
   Request.Threads = Options.Jobs;
   Request.AlsoAs = AlsoAs;
   std::vector<std::vector<std::string>> ForcedOf(Units.Jobs.size());
@@ -135,7 +133,7 @@ void narrow(Selection &Units, const CliOptions &Options, std::vector<std::string
     if (llvm::sys::path::parent_path(R).empty())
       return FallBack("the units' files and search directories are spread from " + R +
                       " (give --source-root, or --selection=preprocess)");
-  if (!Options.CacheDir.empty() && !AlsoAs && UseCache) {
+  if (!Options.CacheDir.empty() && !AlsoAs) {
     // One cache file per set of roots: another tree, or the same one seen from other directories, has its own.
     llvm::SHA256 H;
     H.update(toolBuildStamp());
@@ -187,18 +185,6 @@ void narrow(Selection &Units, const CliOptions &Options, std::vector<std::string
     for (const std::string &F : Scan->callingFiles(/*OwnText=*/true))
       Notes << "  names an allocator: " << F << "\n";
   }
-}
-
-} // namespace
-
-void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Rules, const FileOverlay *AlsoAs,
-                  llvm::raw_ostream &Notes) {
-  narrow(Units, Options, allocatorIdentifiers(Rules), /*UseCache=*/true, AlsoAs, Notes);
-}
-
-void narrowByScanFor(Selection &Units, const CliOptions &Options, std::vector<std::string> Names,
-                     llvm::raw_ostream &Notes) {
-  narrow(Units, Options, std::move(Names), /*UseCache=*/false, nullptr, Notes);
 }
 
 } // namespace mmio
