@@ -77,7 +77,8 @@ cl::opt<std::string> ProgressOpt("progress",
 cl::opt<bool> Fix("fix", cl::desc("Apply the rules' fix-its in place (files under --source-root only)"),
                   cl::cat(Category));
 // For tests of interruption: a window in which an interrupt arrives while fixes are being put in place.
-cl::opt<unsigned> FixCommitPause("testing-fix-commit-pause-ms", cl::desc("Wait this long before renaming fixed files"),
+cl::opt<unsigned> FixCommitPause("testing-fix-commit-pause-ms",
+                                 cl::desc("Wait this long before renaming fixed files, and again after the first"),
                                  cl::init(0), cl::Hidden, cl::cat(Category));
 // And one in which it arrives while outputs are being staged.
 cl::opt<unsigned> StagePause("testing-stage-pause-ms",
