@@ -10,6 +10,11 @@ Coccinelle's best rendering of the same rules (its own token prefilter picks the
 wall and CPU time, peak RSS. The one-time preparation (the dry-run database) and the selection by preprocessing
 every unit (--selection=preprocess) are timed once.
 
+The cross-unit analysis (`--cross-unit`, the default) is timed against one pass (`--cross-unit=false`) end to end:
+on the tree as shipped, where the shipped allocator has no exported wrapper to follow, and with one appended to
+vmbus_drv.c and called from pci-hyperv.c with min = 0, where a second pass scans the tree for its callers and audits
+them (the finding at the caller is checked).
+
 Then exactness: the findings of both on the shipped tree, and on variants of pci-hyperv.c's config-window call that
 write the same request differently (a macro below 4GB, a local variable, an off-by-one below SZ_4G), each with the
 answer the rule's definition gives.
@@ -18,6 +23,7 @@ Usage: bench/whole-tree.py [--runs N] [--source linux-source-6.12] [--cli build/
                            [--skip-preparation]
 """
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -35,6 +41,44 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COCCI = os.path.join(ROOT, "bench", "cocci", "hyperv-config-window.cocci")
 PCI = "drivers/pci/controller/pci-hyperv.c"
 CALL = "ret = vmbus_allocate_mmio(&hbus->mem_config, hbus->hdev, 0, -1,"
+
+VMBUS = "drivers/hv/vmbus_drv.c"
+# An exported wrapper that forwards min and size, and a call of it in another unit with min = 0.
+WRAPPER = """
+int mmio_audit_bench_wrapper(struct resource **new, struct hv_device *device_obj, resource_size_t min,
+\t\t\t     resource_size_t size)
+{
+\treturn vmbus_allocate_mmio(new, device_obj, min, -1, size, 0x1000, false);
+}
+"""
+CALLER = """
+int mmio_audit_bench_wrapper(struct resource **new, struct hv_device *device_obj, resource_size_t min,
+\t\t\t     resource_size_t size);
+int mmio_audit_bench_caller(struct hv_pcibus_device *hbus)
+{
+\treturn mmio_audit_bench_wrapper(&hbus->mem_config, hbus->hdev, 0, PCI_CONFIG_MMIO_LENGTH);
+}
+"""
+
+
+@contextlib.contextmanager
+def appended(src, texts):
+    """Appends each text to its file of `src` for the block, then puts back the contents and times."""
+    saved = {}
+    try:
+        for rel, text in texts.items():
+            path = os.path.join(src, rel)
+            with open(path) as f:
+                saved[path] = (f.read(), os.stat(path))
+            with open(path, "a") as f:
+                f.write(text)
+        yield
+    finally:
+        for path, (pristine, st) in saved.items():
+            with open(path, "w") as f:
+                f.write(pristine)
+            os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
 
 # (name, how the config window's call is rewritten, whether the rules flag it below 4GB by their definition)
 VARIANTS = [
@@ -142,6 +186,28 @@ def main():
         os.utime(pci, ns=(times.st_atime_ns, times.st_mtime_ns))
     if audit_findings(whole_report) != audit_findings(report):
         sys.exit("bench: the cached audit's findings differ from the prepared selection's")
+    # Two passes against one, end to end: the tree as shipped, then with a wrapper to follow.
+    two_report, one_report = os.path.join(tmp, "two.json"), os.path.join(tmp, "one-pass.json")
+    two_pass = [a.cli, "-p", whole_db, "--source-root", src, "-j", str(a.jobs), "--format", "json", "-o", two_report,
+                "--quiet"]
+    one_pass = [a.cli, "-p", whole_db, "--source-root", src, "-j", str(a.jobs), "--format", "json", "-o", one_report,
+                "--quiet", "--cross-unit=false"]
+    shipped_two, shipped_one, wrapped_two, wrapped_one = [], [], [], []
+    for _ in range(a.runs):
+        shipped_two.append(timed(two_pass, ok=(0, 1)))
+        shipped_one.append(timed(one_pass, ok=(0, 1)))
+    if audit_findings(two_report) != audit_findings(one_report):
+        sys.exit("bench: the cross-unit audit of the shipped tree found %s, one pass %s" % (
+            sorted(audit_findings(two_report)), sorted(audit_findings(one_report))))
+    rss_two_shipped, rss_one_shipped = peak_rss(two_pass), peak_rss(one_pass)
+    with appended(src, {VMBUS: WRAPPER, PCI: CALLER}):
+        for _ in range(a.runs):
+            wrapped_two.append(timed(two_pass, ok=(0, 1)))
+            wrapped_one.append(timed(one_pass, ok=(0, 1)))
+        extra = audit_findings(two_report) - audit_findings(one_report)
+        rss_two, rss_one = peak_rss(two_pass), peak_rss(one_pass)
+    if not any(f == os.path.basename(PCI) and r == "hyperv-config-window-below-4g" for f, _, r in extra):
+        sys.exit("bench: the cross-unit audit did not find the wrapper's call in %s: %s" % (PCI, sorted(extra)))
     rss_base, rss_whole, rss_tool = peak_rss(spatch), peak_rss(end_to_end), peak_rss(audit)
     med = lambda xs, i: statistics.median(x[i] for x in xs)  # noqa: E731
     cocci_found, cocci_calls = spatch_findings(base[-1][2])
@@ -157,7 +223,14 @@ def main():
              med(base, 0), med(warm, 0), med(base, 1), med(warm, 1), rss_base, peak_rss(cached)),
             ("re-audit from the whole database with the cache after editing %s vs that one unit analysed alone "
              "(baseline column: the one unit)" % os.path.basename(PCI),
-             med(single, 0), med(edited, 0), med(single, 1), med(edited, 1), peak_rss(one_unit), peak_rss(cached))]
+             med(single, 0), med(edited, 0), med(single, 1), med(edited, 1), peak_rss(one_unit), peak_rss(cached)),
+            ("cross-unit analysis (two passes, the default) vs one pass (`--cross-unit=false`), end to end, the tree as "
+             "shipped: no wrapper to follow (baseline column: one pass)",
+             med(shipped_one, 0), med(shipped_two, 0), med(shipped_one, 1), med(shipped_two, 1), rss_one_shipped,
+             rss_two_shipped),
+            ("cross-unit analysis vs one pass, end to end, with an exported wrapper added to vmbus_drv.c and called "
+             "from pci-hyperv.c: a second pass scans for its callers and audits them (baseline column: one pass)",
+             med(wrapped_one, 0), med(wrapped_two, 0), med(wrapped_one, 1), med(wrapped_two, 1), rss_one, rss_two)]
     for name, wb, wt, cb, ct, rb, rt in rows:
         print("%s: baseline %.2f s wall, %.2f s CPU, %.0f MiB; mmio-audit %.2f s wall, %.2f s CPU, %.0f MiB; "
               "wall ratio %.3f" % (name, wb, cb, rb, wt, ct, rt, wt / wb))

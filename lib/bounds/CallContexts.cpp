@@ -1,4 +1,5 @@
 #include "bounds/CallContexts.h"
+#include "bounds/DerivedAllocator.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -19,9 +20,12 @@ std::string quoted(const FunctionDecl *F) { return "'" + F->getNameAsString() + 
 CallContext contextFor(const AllocatorCall &Call, std::vector<const CallExpr *> Chain, Evaluator &Eval) {
   CallContext C;
   C.Scenarios = Eval.evaluateCall(Call, Chain);
+  if (Call.Derived)
+    C.Scenarios = expandDerivedCall(*Call.Derived, C.Scenarios);
   C.Site = Chain.empty() ? Call.Call : Chain.front();
   C.SiteFunction = Chain.empty() ? Call.Enclosing : Eval.calls().callerOf(C.Site);
   C.Callee = Call.Spec->Name;
+  C.ViaSummary = Call.Derived != nullptr;
   if (!Chain.empty())
     if (const FunctionDecl *W = C.Site->getDirectCallee())
       C.Callee = W->getNameAsString();
@@ -33,6 +37,8 @@ CallContext contextFor(const AllocatorCall &Call, std::vector<const CallExpr *> 
     C.PassedOn.push_back(
         {Inner->getBeginLoc(), (In ? quoted(In) : std::string("it")) + " passes them on to " + What + " here"});
   }
+  if (Call.Derived)
+    C.PassedOn.insert(C.PassedOn.end(), Call.Derived->PassedOn.begin(), Call.Derived->PassedOn.end());
   C.Chain = std::move(Chain);
   return C;
 }
@@ -58,6 +64,8 @@ void visitWrapperCalls(const AllocatorCall &Call, const CallContext &Inner, Eval
 }
 
 } // namespace
+
+CallContext directCallContext(const AllocatorCall &Call, Evaluator &Eval) { return contextFor(Call, {}, Eval); }
 
 void forEachCallContext(const AllocatorCall &Call, Evaluator &Eval,
                         llvm::function_ref<void(const CallContext &)> Visit) {

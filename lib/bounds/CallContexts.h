@@ -32,11 +32,17 @@ struct CallContext {
   /// The values the roles take in this context.
   std::vector<Scenario> Scenarios;
 
-  bool throughWrapper() const { return !Chain.empty(); }
+  /// The call is of a wrapper summarised in another unit (its allocator call is audited there).
+  bool ViaSummary = false;
+
+  bool throughWrapper() const { return !Chain.empty() || ViaSummary; }
 };
 
 /// Calls `Visit` for each context of `Call`: the call itself first, then each wrapper call depth first, up to
 /// Evaluator::MaxCallDepth wrappers deep. A context is valid only during its visit.
+/// The call on its own.
+CallContext directCallContext(const AllocatorCall &Call, Evaluator &Eval);
+
 void forEachCallContext(const AllocatorCall &Call, Evaluator &Eval,
                         llvm::function_ref<void(const CallContext &)> Visit);
 

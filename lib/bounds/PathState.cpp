@@ -39,7 +39,10 @@ void appendSteps(std::vector<TrailStep> &To, const std::vector<TrailStep> &From)
   for (const TrailStep &S : From) {
     if (To.size() >= MaxSteps)
       return;
-    bool Seen = llvm::any_of(To, [&](const TrailStep &T) { return T.Loc == S.Loc && T.Text == S.Text; });
+    bool Seen = llvm::any_of(To, [&](const TrailStep &T) {
+      return T.Loc == S.Loc && T.Text == S.Text && T.Where.File == S.Where.File && T.Where.Line == S.Where.Line &&
+             T.Where.Column == S.Where.Column;
+    });
     if (!Seen)
       To.push_back(S);
   }

@@ -2,6 +2,8 @@
 #ifndef MMIO_AUDIT_BOUNDS_TRAIL_H
 #define MMIO_AUDIT_BOUNDS_TRAIL_H
 
+#include "source/FileLocation.h"
+
 #include "clang/Basic/SourceLocation.h"
 
 #include <string>
@@ -11,6 +13,8 @@ namespace mmio {
 struct TrailStep {
   clang::SourceLocation Loc;
   std::string Text;
+  /// Where the step is when `Loc` is invalid: in another translation unit (a wrapper's summary).
+  FileLocation Where;
 };
 
 } // namespace mmio

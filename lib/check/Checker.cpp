@@ -1,6 +1,7 @@
 #include "check/Checker.h"
 
 #include "bounds/Evaluator.h"
+#include "bounds/WrapperSummary.h"
 #include "check/Requirement.h"
 #include "check/Selector.h"
 #include "input/PrintableText.h"
@@ -100,7 +101,7 @@ std::string placeholderText(Placeholder P, const Rule &Rl, const AllocatorCall &
   case Placeholder::Range:
     return Result.Range ? Result.Range->Name : "?";
   case Placeholder::Allocator:
-    return Call.Spec->Name;
+    return Call.allocatorName();
   case Placeholder::Function:
     return Function.str();
   case Placeholder::Rule:
@@ -281,9 +282,14 @@ void notePresumedLocation(Finding &F, const SourceManager &SM) {
        "a #line directive presents this line as '" + Presumed.File + "' line " + std::to_string(Presumed.Line)});
 }
 
+/// A step in another unit (a wrapper's summary) has only its file location.
+FindingNote noteFor(const TrailStep &Step, const SourceManager &SM) {
+  return {Step.Loc, Step.Loc.isValid() ? resolveLocation(SM, Step.Loc) : Step.Where, Step.Text};
+}
+
 void addNotes(Finding &F, const RuleOutcome &O, const SourceManager &SM) {
   for (const TrailStep &Step : O.Steps)
-    F.Notes.push_back({Step.Loc, resolveLocation(SM, Step.Loc), Step.Text});
+    F.Notes.push_back(noteFor(Step, SM));
   if (const NamedRange *Range = O.Result.Range) {
     FindingNote N;
     N.Where = Range->Where;
@@ -297,18 +303,32 @@ void addNotes(Finding &F, const RuleOutcome &O, const SourceManager &SM) {
 
 } // namespace
 
-std::vector<Finding> Checker::checkTranslationUnit(ASTContext &Ctx, Preprocessor *PP) const {
+std::vector<Finding> Checker::checkTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
+                                                   const CrossUnitRequest *CrossUnit) const {
   std::vector<Finding> All;
-  std::vector<AllocatorCall> Calls = findAllocatorCalls(Ctx, Rules);
+  std::vector<AllocatorCall> Calls = findAllocatorCalls(Ctx, Rules, CrossUnit ? CrossUnit->Known : nullptr);
   if (Calls.empty())
     return All; // a translation unit without allocator calls pays only for the matcher
   Evaluator Eval(Ctx);
+  auto Summarize = [&](const AllocatorCall &Call, const CallContext &Direct) {
+    if (CrossUnit && CrossUnit->Summaries)
+      if (std::optional<DerivedAllocator> D = summarizeWrapper(Call, Direct.Scenarios, Rules, Ctx))
+        CrossUnit->Summaries->push_back(std::move(*D));
+  };
   for (const AllocatorCall &Call : Calls) {
+    if (Call.DefinedHere) {
+      // Its callers in this unit are audited through the allocator call it holds; it may still be wrapped.
+      Summarize(Call, directCallContext(Call, Eval));
+      Eval.trimCache();
+      continue;
+    }
     if (std::optional<Finding> F = arityError(Call, Ctx)) {
       All.push_back(std::move(*F));
       continue;
     }
     forEachCallContext(Call, Eval, [&](const CallContext &Context) {
+      if (Context.Chain.empty())
+        Summarize(Call, Context);
       for (Finding &F : checkCall(Call, Context, Ctx, PP))
         // Through a wrapper only violations count: unknowns are reported once, at the allocator call.
         if (!Context.throughWrapper() || F.Outcome == Verdict::Violated)
@@ -404,7 +424,7 @@ std::vector<Finding> Checker::checkCall(const AllocatorCall &Call, const CallCon
     F.Bounds = Values;
     addNotes(F, O, SM);
     for (const TrailStep &Step : Context.PassedOn)
-      F.Notes.push_back({Step.Loc, resolveLocation(SM, Step.Loc), Step.Text});
+      F.Notes.push_back(noteFor(Step, SM));
     if (O.Result.Outcome == Verdict::Violated && !Context.throughWrapper())
       F.Fix = makeFix(Rl, Call, Scenarios, Rules, Ctx, PP);
     Findings.push_back(std::move(F));

@@ -3,6 +3,7 @@
 #define MMIO_AUDIT_CHECK_CHECKER_H
 
 #include "bounds/CallContexts.h"
+#include "bounds/DerivedAllocator.h"
 #include "bounds/Evaluator.h"
 #include "check/Finding.h"
 #include "match/CallSite.h"
@@ -28,6 +29,13 @@ struct CheckOptions {
   bool ReportUnknown = false;
 };
 
+/// What the CLI's cross-unit analysis asks of a unit's audit: calls of the wrappers other units define audited as
+/// their allocators' calls, and this unit's own wrappers summarised for the others.
+struct CrossUnitRequest {
+  const DerivedAllocators *Known = nullptr; // may be null
+  std::vector<DerivedAllocator> *Summaries = nullptr;
+};
+
 /// One allocator call and the values its roles can take, for listings and audits.
 struct CallSummary {
   clang::SourceLocation Loc;
@@ -46,7 +54,9 @@ public:
 
   /// Findings for every allocator call in the translation unit, in source order. `PP`, when given, tells which
   /// macros exist so fix-its can use them; without it fix-its spell ruleset constants as numbers.
-  std::vector<Finding> checkTranslationUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP) const;
+  /// `CrossUnit`, when given, adds the calls of its known wrappers and receives the unit's own.
+  std::vector<Finding> checkTranslationUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP,
+                                            const CrossUnitRequest *CrossUnit = nullptr) const;
 
   /// Every allocator call in the translation unit with its roles' values (over all paths), in source order.
   std::vector<CallSummary> listCalls(clang::ASTContext &Ctx) const;

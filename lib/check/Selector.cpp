@@ -23,7 +23,7 @@ bool pathMatches(const CompiledGlob &Glob, llvm::StringRef Path) {
 }
 
 bool clauseSelects(const CallSelector &Clause, const AllocatorCall &Call, const ValueSet &Size) {
-  if (!Clause.Allocators.empty() && !anyEquals(Clause.Allocators, Call.Spec->Name))
+  if (!Clause.Allocators.empty() && !anyEquals(Clause.Allocators, Call.allocatorName()))
     return false;
   if (!Clause.DestinationFields.empty() && !anyEquals(Clause.DestinationFields, Call.DestinationField))
     return false;
@@ -37,7 +37,7 @@ bool clauseSelects(const CallSelector &Clause, const AllocatorCall &Call, const 
       return false;
   }
   if (!Clause.Functions.empty() &&
-      !llvm::any_of(Clause.Functions, [&](const CompiledGlob &G) { return G.match(Call.enclosingName()); }))
+      !llvm::any_of(Clause.Functions, [&](const CompiledGlob &G) { return G.match(Call.selectedFunction()); }))
     return false;
   if (!Clause.Files.empty() &&
       !llvm::any_of(Clause.Files, [&](const CompiledGlob &G) { return pathMatches(G, Call.File); }))

@@ -1,5 +1,7 @@
 #include "match/CallSite.h"
 
+#include "bounds/DerivedAllocator.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -15,6 +17,10 @@ using namespace clang;
 namespace mmio {
 
 std::string AllocatorCall::enclosingName() const { return Enclosing ? Enclosing->getNameAsString() : std::string(); }
+
+const std::string &AllocatorCall::allocatorName() const { return Derived ? Derived->Origin.Allocator : Spec->Name; }
+
+std::string AllocatorCall::selectedFunction() const { return Derived ? Derived->Origin.Function : enclosingName(); }
 
 namespace {
 

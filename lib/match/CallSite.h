@@ -22,11 +22,18 @@ class LangOptions;
 
 namespace mmio {
 
+struct DerivedAllocator;
+
 struct AllocatorCall {
   const clang::CallExpr *Call = nullptr;
   const clang::FunctionDecl *Callee = nullptr;
   const clang::FunctionDecl *Enclosing = nullptr; // null for a call outside any function
   const AllocatorSpec *Spec = nullptr;
+  /// Set for a call of a wrapper summarised in another pass (bounds/DerivedAllocator.h): `Spec` is its own, the
+  /// selection fields below are the allocator call's it reaches.
+  const DerivedAllocator *Derived = nullptr;
+  /// A derived allocator defined in this unit: its callers here are audited through the allocator call itself.
+  bool DefinedHere = false;
   /// The argument of each role as written (with the implicit conversion to the parameter), or null.
   std::array<const clang::Expr *, NumRoles> Args{};
   /// The parameter each role binds to, for its type; null when the callee's prototype does not declare it.
@@ -41,6 +48,9 @@ struct AllocatorCall {
   const clang::Expr *arg(Role R) const { return Args[static_cast<unsigned>(R)]; }
   const clang::ParmVarDecl *param(Role R) const { return Params[static_cast<unsigned>(R)]; }
   std::string enclosingName() const;
+  /// What rules select by: the ruleset allocator's name, and the function holding its call.
+  const std::string &allocatorName() const;
+  std::string selectedFunction() const;
 };
 
 /// Builds the call site for `Call`, a call of the allocator `Spec` describes.

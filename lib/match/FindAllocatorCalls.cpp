@@ -1,4 +1,5 @@
 #include "match/FindAllocatorCalls.h"
+#include "bounds/DerivedAllocator.h"
 #include "match/PointerCallee.h"
 
 #include "clang/AST/ASTContext.h"
@@ -24,9 +25,9 @@ namespace {
 // variable-length arrays included (DeclStmt's children), statement expressions, block and lambda bodies.
 class CallWalker {
 public:
-  CallWalker(const Ruleset &Rules, llvm::SmallPtrSetImpl<const IdentifierInfo *> &Wanted, ASTContext &Ctx,
-             std::vector<AllocatorCall> &Out)
-      : Rules(Rules), Wanted(Wanted), Ctx(Ctx), Out(Out) {}
+  CallWalker(const Ruleset &Rules, const DerivedAllocators *Derived,
+             llvm::SmallPtrSetImpl<const IdentifierInfo *> &Wanted, ASTContext &Ctx, std::vector<AllocatorCall> &Out)
+      : Rules(Rules), Derived(Derived), Wanted(Wanted), Ctx(Ctx), Out(Out) {}
 
   void walkContext(const DeclContext *DC) {
     for (const Decl *D : DC->decls())
@@ -69,9 +70,12 @@ private:
         const FunctionDecl *Callee = Call->getDirectCallee();
         if (!Callee)
           Callee = soleTargetOfPointer(Call, Enclosing);
-        if (Callee && Callee->getIdentifier() && Wanted.contains(Callee->getIdentifier()))
+        if (Callee && Callee->getIdentifier() && Wanted.contains(Callee->getIdentifier())) {
           if (const AllocatorSpec *Spec = Rules.findAllocator(Callee->getName()))
             Out.push_back(makeAllocatorCall(Call, Callee, Enclosing, *Spec, Ctx));
+          else if (const DerivedAllocator *D = Derived ? Derived->find(Callee->getName()) : nullptr)
+            Out.push_back(derivedCall(Call, Callee, Enclosing, *D));
+        }
       }
       if (const auto *Block = dyn_cast<BlockExpr>(S))
         Pending.push_back(Block->getBody());
@@ -80,7 +84,22 @@ private:
     }
   }
 
+  AllocatorCall derivedCall(const CallExpr *Call, const FunctionDecl *Callee, const FunctionDecl *Enclosing,
+                            const DerivedAllocator &D) {
+    AllocatorCall C = makeAllocatorCall(Call, Callee, Enclosing, D.Spec, Ctx);
+    C.Derived = &D;
+    C.DefinedHere = Callee->isDefined();
+    // Rules select it as the allocator call it reaches; a size spelled with a macro here is spelled so there too.
+    std::vector<std::string> Here = std::move(C.SizeMacros);
+    C.SizeMacros = D.Origin.SizeMacros;
+    C.SizeMacros.insert(C.SizeMacros.end(), Here.begin(), Here.end());
+    C.DestinationField = D.Origin.DestinationField;
+    C.File = D.Origin.File;
+    return C;
+  }
+
   const Ruleset &Rules;
+  const DerivedAllocators *Derived;
   llvm::SmallPtrSetImpl<const IdentifierInfo *> &Wanted;
   ASTContext &Ctx;
   std::vector<AllocatorCall> &Out;
@@ -106,20 +125,25 @@ bool mayBeCalled(ASTContext &Ctx, IdentifierInfo *II) {
 
 } // namespace
 
-std::vector<AllocatorCall> findAllocatorCalls(ASTContext &Ctx, const Ruleset &Rules) {
+std::vector<AllocatorCall> findAllocatorCalls(ASTContext &Ctx, const Ruleset &Rules, const DerivedAllocators *Derived) {
   std::vector<AllocatorCall> Calls;
   // A call needs the callee's name as a token after preprocessing, so a translation unit whose identifier table
   // lacks every allocator name has no call to find, and skips the walk over its AST.
   llvm::SmallPtrSet<const IdentifierInfo *, 4> Wanted;
-  for (const AllocatorSpec &A : Rules.Allocators) {
-    auto It = Ctx.Idents.find(A.Name);
+  auto Want = [&](llvm::StringRef Name) {
+    auto It = Ctx.Idents.find(Name);
     if (It != Ctx.Idents.end() && mayBeCalled(Ctx, It->getValue()))
       Wanted.insert(It->getValue());
-  }
+  };
+  for (const AllocatorSpec &A : Rules.Allocators)
+    Want(A.Name);
+  if (Derived)
+    for (const DerivedAllocator *D : Derived->all())
+      Want(D->name());
   if (Wanted.empty())
     return Calls;
 
-  CallWalker(Rules, Wanted, Ctx, Calls).walkContext(Ctx.getTranslationUnitDecl());
+  CallWalker(Rules, Derived, Wanted, Ctx, Calls).walkContext(Ctx.getTranslationUnitDecl());
 
   const SourceManager &SM = Ctx.getSourceManager();
   llvm::sort(Calls, [&](const AllocatorCall &A, const AllocatorCall &B) {

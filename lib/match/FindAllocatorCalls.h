@@ -12,8 +12,12 @@ class ASTContext;
 
 namespace mmio {
 
-/// Every call in `Ctx`'s translation unit of a function named by one of `Rules.Allocators`, in source order.
-std::vector<AllocatorCall> findAllocatorCalls(clang::ASTContext &Ctx, const Ruleset &Rules);
+class DerivedAllocators;
+
+/// Every call in `Ctx`'s translation unit of a function named by one of `Rules.Allocators`, or by one of `Derived`
+/// (wrappers summarised in other units), in source order.
+std::vector<AllocatorCall> findAllocatorCalls(clang::ASTContext &Ctx, const Ruleset &Rules,
+                                              const DerivedAllocators *Derived = nullptr);
 
 } // namespace mmio
 

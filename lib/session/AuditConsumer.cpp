@@ -9,7 +9,7 @@ void AuditConsumer::HandleTranslationUnit(clang::ASTContext &Ctx) {
   if (CI.getDiagnostics().hasErrorOccurred())
     return;
   clang::Preprocessor *PP = CI.hasPreprocessor() ? &CI.getPreprocessor() : nullptr;
-  Reporter.report(Session.auditUnit(Ctx, PP), CI);
+  Reporter.report(Session.auditUnit(Ctx, PP, Reporter.crossUnit()), CI);
 }
 
 } // namespace mmio

@@ -21,6 +21,8 @@ public:
   virtual ~UnitReporter() = default;
   /// The findings of a unit that compiled, while its AST (`CI`'s) is alive.
   virtual void report(std::vector<AuditedFinding> Findings, clang::CompilerInstance &CI) = 0;
+  /// What the cross-unit analysis asks of this unit; none in front ends that see one unit at a time.
+  virtual const CrossUnitRequest *crossUnit() { return nullptr; }
 };
 
 class AuditConsumer : public clang::ASTConsumer {

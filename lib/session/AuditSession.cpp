@@ -66,10 +66,11 @@ llvm::Expected<AuditSession> AuditSession::load(const AuditSettings &Settings) {
   return std::move(Session);
 }
 
-std::vector<AuditedFinding> AuditSession::auditUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP) const {
+std::vector<AuditedFinding> AuditSession::auditUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP,
+                                                    const CrossUnitRequest *CrossUnit) const {
   std::vector<AuditedFinding> Out;
   Checker C(Rules, Check);
-  for (Finding &F : C.checkTranslationUnit(Ctx, PP)) {
+  for (Finding &F : C.checkTranslationUnit(Ctx, PP, CrossUnit)) {
     AuditedFinding A;
     const Rule *Rl = Rules.findRule(F.RuleId);
     if (const FoundMitigation *M = Rl ? mitigationFor(*Rl, Mitigations) : nullptr) {

@@ -72,7 +72,9 @@ public:
 
   /// Every finding in the unit, in source order, suppressed ones marked. `PP`, when given, tells which macros
   /// exist so fix-its can use them. Call while the unit's AST is alive.
-  std::vector<AuditedFinding> auditUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP) const;
+  /// `CrossUnit`: see CrossUnitRequest.
+  std::vector<AuditedFinding> auditUnit(clang::ASTContext &Ctx, clang::Preprocessor *PP,
+                                        const CrossUnitRequest *CrossUnit = nullptr) const;
 
   /// Every allocator call in the unit with its roles' values, for inventories.
   std::vector<CallSummary> listCalls(clang::ASTContext &Ctx) const;

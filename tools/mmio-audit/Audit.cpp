@@ -1,5 +1,6 @@
 #include "Audit.h"
 #include "BuildConfig.h"
+#include "CrossUnit.h"
 
 #include "input/PrintableText.h"
 
@@ -20,6 +21,7 @@ RunOptions runOptionsFrom(const CliOptions &Options) {
   Run.SourceRoot = Options.SourceRoot;
   Run.Jobs = Options.Jobs;
   Run.Cleanup = Options.Cleanup;
+  Run.Summarize = Options.CrossUnit;
   return Run;
 }
 
@@ -49,14 +51,16 @@ AuditResult audit(const AuditSession &Session, const RunOptions &Run, const Sele
   }
 
   size_t Findings = 0;
-  Runner Analyser(Session, Run);
-  std::vector<TUOutcome> Outcomes = Analyser.run(Units.Jobs, [&](const TUOutcome &O, size_t Done, size_t Total) {
-    for (const ReportFinding &F : O.Findings)
-      Findings += F.active();
+  auto OnDone = [&](const TUOutcome &O, size_t Done, size_t Total, unsigned Pass) {
+    // A later pass's outcome replaces the unit's earlier one: the progress line counts the first pass's findings.
+    if (Pass == 1)
+      for (const ReportFinding &F : O.Findings)
+        Findings += F.active();
     std::string Text;
     llvm::raw_string_ostream OS(Text);
+    std::string In = Pass == 1 ? Suffix : Suffix + " (pass " + std::to_string(Pass) + ")";
     if (Options.Verbose) {
-      OS << "mmio-audit: " << O.Info.File << Suffix << ": " << tuStatusName(O.Info.Status);
+      OS << "mmio-audit: " << O.Info.File << In << ": " << tuStatusName(O.Info.Status);
       if (!O.Info.Reason.empty() && O.Info.Status != TUStatus::Failed)
         OS << " (" << O.Info.Reason << ")";
       if (O.Cached)
@@ -75,12 +79,27 @@ AuditResult audit(const AuditSession &Session, const RunOptions &Run, const Sele
     }
     if (O.Info.Status == TUStatus::Failed) {
       OS << O.Info.Errors;
-      OS << "mmio-audit: error: " << O.Info.File << Suffix << ": not analysed: " << O.Info.Reason << "\n";
+      OS << "mmio-audit: error: " << O.Info.File << In << ": not analysed: " << O.Info.Reason << "\n";
     }
     if (!Text.empty())
       Progress.print(OS.str());
     Progress.update(Done, Total, Findings, O.Info.File);
-  });
+  };
+  Runner Analyser(Session, Run);
+  std::vector<TUOutcome> Outcomes = Analyser.run(
+      Units.Jobs, [&](const TUOutcome &O, size_t Done, size_t Total) { OnDone(O, Done, Total, /*Pass=*/1); });
+  if (Run.Summarize && !Run.StopAfterPrefilter) {
+    Progress.clear();
+    DerivedAllocators Followed = followWrappers(Session, Run, Units, Options, Outcomes, OnDone, llvm::errs());
+    if (Options.Verbose) {
+      for (const DerivedAllocator *D : Followed.all())
+        Progress.print("mmio-audit: followed wrapper " + D->name() + " (" +
+                       relativeToRoot(D->Spec.Where.File, Run.SourceRoot) + ":" + std::to_string(D->Spec.Where.Line) +
+                       ")\n");
+      for (const std::string &Name : Followed.ambiguous())
+        Progress.print("mmio-audit: not followed: " + Name + " (units summarise it differently)\n");
+    }
+  }
   Progress.clear();
 
   for (TUOutcome &O : Outcomes) {

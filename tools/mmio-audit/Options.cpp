@@ -60,6 +60,11 @@ cl::opt<std::string> SelectionOpt(
              "(every unit preprocessed: slower on many units, assumes nothing; see docs/cli.md) or auto (the "
              "default: scan from 32 units up, where it is the cheaper)"),
     cl::value_desc("MODE"), cl::init("auto"), cl::cat(Category));
+cl::opt<bool> CrossUnit("cross-unit",
+                        cl::desc("Follow bounds across units: summarise the exported wrappers that forward a "
+                                 "parameter into an allocator's bounds, then audit their callers in every unit as "
+                                 "allocator calls (default: on; see docs/cli.md)"),
+                        cl::init(true), cl::cat(Category));
 cl::opt<std::string> CacheDir(
     "cache-dir",
     cl::desc("Keep each unit's result in DIR, keyed by its command and the contents of every file it read, and the "
@@ -202,6 +207,7 @@ llvm::Expected<CliOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Quiet = Quiet;
   O.Verbose = Verbose;
   O.Prefilter = Prefilter;
+  O.CrossUnit = CrossUnit;
   O.CacheDir = CacheDir;
   if (SelectionOpt == "preprocess")
     O.Selection = CliOptions::SelectionMode::Preprocess;

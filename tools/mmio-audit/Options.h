@@ -40,6 +40,7 @@ struct CliOptions {
   FlagCleanupOptions Cleanup;
   unsigned Jobs = 0; // 0: every core
   bool Prefilter = true;
+  bool CrossUnit = true;                                                               // --cross-unit
   enum class SelectionMode { Auto, Scan, Preprocess } Selection = SelectionMode::Auto; // --selection
   std::string CacheDir; // --cache-dir; empty: nothing cached
 

@@ -1,6 +1,7 @@
 #include "ResultCache.h"
 #include "Options.h"
 #include "Runner.h"
+#include "SummaryJson.h"
 
 #include "input/BoundedJson.h"
 #include "input/InputFile.h"
@@ -23,7 +24,7 @@ namespace mmio {
 namespace {
 
 /// Entries of another layout are misses.
-constexpr int CacheEntryVersion = 1;
+constexpr int CacheEntryVersion = 2; // 2: wrapper summaries
 /// An entry larger than this is not read back (a unit's outcome is kilobytes; its lookups some hundred KiB).
 constexpr uint64_t MaxEntryBytes = 64u << 20;
 /// A file the unit read that is now larger than this is taken as changed rather than hashed.
@@ -225,6 +226,13 @@ std::optional<TUOutcome> ResultCache::lookup(const std::string &Key) {
     L.Line = static_cast<unsigned>(*(*A)[1].getAsInteger());
     Out.UsedSuppressions.push_back(std::move(L));
   }
+  if (const Array *Summaries = Entry->getArray("summaries"))
+    for (const Value &S : *Summaries) {
+      std::optional<DerivedAllocator> D = summaryFromJSON(S);
+      if (!D)
+        return std::nullopt;
+      Out.Summaries.push_back(std::move(*D));
+    }
   Out.Candidate = Entry->getBoolean("candidate").value_or(false);
   Out.Cached = true;
   ++Hits;
@@ -246,11 +254,15 @@ void ResultCache::store(const std::string &Key, const TUOutcome &Outcome, const 
     Rendered.push_back(F.Rendered);
   for (const FileLocation &L : Outcome.UsedSuppressions)
     Used.push_back(Array{L.File, L.Line});
+  Array Summaries;
+  for (const DerivedAllocator &D : Outcome.Summaries)
+    Summaries.push_back(summaryToJSON(D));
   Whole.getAsObject()->insert({"mmioAuditCache", Object{{"version", CacheEntryVersion},
                                                         {"key", Key},
                                                         {"candidate", Outcome.Candidate},
                                                         {"rendered", std::move(Rendered)},
                                                         {"usedSuppressions", std::move(Used)},
+                                                        {"summaries", std::move(Summaries)},
                                                         {"lookups", std::move(LookupValues)}}});
   std::string Path = entryPath(Key);
   std::error_code EC = llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));

@@ -2,6 +2,7 @@
 
 #include "Prefilter.h"
 #include "ResultCache.h"
+#include "SummaryJson.h"
 
 #include "report/ReportCalls.h"
 #include "report/ReportFindings.h"
@@ -63,7 +64,12 @@ class OutcomeReporter : public UnitReporter {
 public:
   OutcomeReporter(const AuditSession &Session, const RunOptions &Options, const TUJob &Job, TUOutcome &Out,
                   std::function<void(const SourceManager &)> AfterCheck)
-      : Session(Session), Options(Options), Job(Job), Out(Out), AfterCheck(std::move(AfterCheck)) {}
+      : Session(Session), Options(Options), Job(Job), Out(Out), AfterCheck(std::move(AfterCheck)) {
+    Request.Known = Options.Derived;
+    Request.Summaries = Options.Summarize ? &Out.Summaries : nullptr;
+  }
+
+  const CrossUnitRequest *crossUnit() override { return Options.Summarize || Options.Derived ? &Request : nullptr; }
 
   void report(std::vector<AuditedFinding> Findings, CompilerInstance &CI) override {
     ReportFindingOptions Report;
@@ -88,6 +94,7 @@ private:
   const TUJob &Job;
   TUOutcome &Out;
   std::function<void(const SourceManager &)> AfterCheck;
+  CrossUnitRequest Request;
 };
 
 /// Whether the unit read one of `Files` (absolute paths).
@@ -101,7 +108,20 @@ bool readsAnyOf(const SourceManager &SM, const std::string &Directory, const llv
 } // namespace
 
 Runner::Runner(const AuditSession &Session, RunOptions Options)
-    : Session(Session), Options(std::move(Options)), AllocatorNames(allocatorIdentifiers(Session.rules())) {}
+    : Session(Session), Options(std::move(Options)), AllocatorNames(allocatorIdentifiers(Session.rules())) {
+  if (!this->Options.PrefilterNames.empty())
+    AllocatorNames = this->Options.PrefilterNames;
+  SaltWriter W;
+  W << (this->Options.Summarize ? "summaries" : "-");
+  if (this->Options.Derived)
+    for (const DerivedAllocator *D : this->Options.Derived->all()) {
+      std::string Text;
+      llvm::raw_string_ostream OS(Text);
+      OS << summaryToJSON(*D);
+      W << OS.str();
+    }
+  DerivedSalt = W.take();
+}
 
 void Runner::scanFiles(const SourceManager &SM, const std::string &Directory, TUOutcome &Out) {
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
@@ -128,7 +148,9 @@ std::string Runner::cacheSalt() const {
   SaltWriter W;
   W << (Options.RenderText ? "text" : "-") << (Options.Colors ? "colors" : "-") << Options.TextPrefix
     << (Options.Prefilter ? "prefilter" : "-") << (Options.StopAfterPrefilter ? "candidates" : "-")
-    << (Options.ListCalls ? "calls" : "-") << Options.SourceRoot;
+    << (Options.ListCalls ? "calls" : "-") << Options.SourceRoot << DerivedSalt;
+  for (const std::string &N : AllocatorNames)
+    W << N;
   return W.take();
 }
 
@@ -241,6 +263,7 @@ TUOutcome Runner::runOne(const TUJob &Job) {
     Out.Info.Errors = Errors.take();
     Out.Findings.clear();
     Out.Calls.clear();
+    Out.Summaries.clear();
     Out.UsedSuppressions.clear();
     return Finish();
   }

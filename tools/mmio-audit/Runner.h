@@ -41,6 +41,13 @@ struct RunOptions {
   const FileOverlay *Overlay = nullptr;
   /// --cache-dir: outcomes reused while nothing their compile read has changed, and kept for the next run.
   ResultCache *Cache = nullptr;
+  /// Cross-unit analysis: summarise each unit's wrappers (TUOutcome::Summaries), and audit the calls of those
+  /// summarised before (`Derived`, may be null) as their allocators' calls.
+  bool Summarize = false;
+  const DerivedAllocators *Derived = nullptr;
+  /// The names the prefilter keeps a unit for, in place of the ruleset's allocators (a later pass wants only the
+  /// callers of new wrappers).
+  std::vector<std::string> PrefilterNames;
 };
 
 struct TUOutcome {
@@ -56,6 +63,8 @@ struct TUOutcome {
   bool Candidate = false; // it may call an allocator: the prefilter kept it (or could not rule it out)
   bool Undecided = false; // the prefilter could not preprocess it (a file the build has not generated, an error)
   bool Cached = false;    // reused from the result cache, not compiled this run
+  /// With RunOptions::Summarize: the unit's wrappers that forward parameters into bounds.
+  std::vector<DerivedAllocator> Summaries;
 };
 
 class Runner {
@@ -79,6 +88,7 @@ private:
   const AuditSession &Session;
   RunOptions Options;
   std::vector<std::string> AllocatorNames;
+  std::string DerivedSalt; // the derived allocators, as they enter each unit's cache key
   std::mutex ScannedMutex;
   llvm::StringSet<> Scanned;
 };

@@ -91,11 +91,13 @@ std::vector<std::string> outermost(std::vector<std::string> Roots) {
 
 } // namespace
 
-void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Rules, const FileOverlay *AlsoAs,
-                  llvm::raw_ostream &Notes) {
+namespace {
+
+void narrow(Selection &Units, const CliOptions &Options, std::vector<std::string> Names, bool UseCache,
+            const FileOverlay *AlsoAs, llvm::raw_ostream &Notes) {
   auto Start = std::chrono::steady_clock::now();
   ScanRequest Request;
-  Request.Allocators = allocatorIdentifiers(Rules);
+  Request.Allocators = std::move(Names);
   Request.Threads = Options.Jobs;
   Request.AlsoAs = AlsoAs;
   std::vector<std::vector<std::string>> ForcedOf(Units.Jobs.size());
@@ -133,7 +135,7 @@ void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Ru
     if (llvm::sys::path::parent_path(R).empty())
       return FallBack("the units' files and search directories are spread from " + R +
                       " (give --source-root, or --selection=preprocess)");
-  if (!Options.CacheDir.empty() && !AlsoAs) {
+  if (!Options.CacheDir.empty() && !AlsoAs && UseCache) {
     // One cache file per set of roots: another tree, or the same one seen from other directories, has its own.
     llvm::SHA256 H;
     H.update(toolBuildStamp());
@@ -185,6 +187,18 @@ void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Ru
     for (const std::string &F : Scan->callingFiles(/*OwnText=*/true))
       Notes << "  names an allocator: " << F << "\n";
   }
+}
+
+} // namespace
+
+void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Rules, const FileOverlay *AlsoAs,
+                  llvm::raw_ostream &Notes) {
+  narrow(Units, Options, allocatorIdentifiers(Rules), /*UseCache=*/true, AlsoAs, Notes);
+}
+
+void narrowByScanFor(Selection &Units, const CliOptions &Options, std::vector<std::string> Names,
+                     llvm::raw_ostream &Notes) {
+  narrow(Units, Options, std::move(Names), /*UseCache=*/false, nullptr, Notes);
 }
 
 } // namespace mmio
