@@ -24,12 +24,18 @@ const ParmVarDecl *parameterNamed(const Expr *E, const FunctionDecl *W) {
   return P && P->getDeclContext() == W ? P : nullptr;
 }
 
-/// How often each of `W`'s parameters is named in its body, and whether one that is not a pointer is named in a
-/// condition.
-struct ParameterUses {
+} // namespace
+
+/// How often each of a function's parameters is named in its body, and whether one that is not a pointer is named
+/// in a condition.
+struct WrapperSummarizer::ParameterUses {
   llvm::DenseMap<const ParmVarDecl *, unsigned> Count;
   bool InCondition = false;
 };
+
+namespace {
+
+using ParameterUses = WrapperSummarizer::ParameterUses;
 
 bool namesValueParameter(const Stmt *S, const FunctionDecl *W) {
   llvm::SmallVector<const Stmt *, 32> Pending{S};
@@ -176,16 +182,27 @@ bool summarizable(const FunctionDecl *W, const AllocatorCall &Call, const Rulese
 
 } // namespace
 
-std::optional<DerivedAllocator> summarizeWrapper(const AllocatorCall &Call, const std::vector<Scenario> &Scenarios,
-                                                 const Ruleset &Rules, ASTContext &Ctx) {
+WrapperSummarizer::WrapperSummarizer(const Ruleset &Rules, ASTContext &Ctx) : Rules(Rules), Ctx(Ctx) {}
+
+WrapperSummarizer::~WrapperSummarizer() = default;
+
+const ParameterUses &WrapperSummarizer::usesIn(const FunctionDecl *W) {
+  std::unique_ptr<ParameterUses> &U = Uses[W];
+  if (!U)
+    U = std::make_unique<ParameterUses>(parameterUses(W));
+  return *U;
+}
+
+std::optional<DerivedAllocator> WrapperSummarizer::summarize(const AllocatorCall &Call,
+                                                             const std::vector<Scenario> &Scenarios) {
   const FunctionDecl *W = Call.Enclosing;
   if (!summarizable(W, Call, Rules) || Scenarios.empty())
     return std::nullopt;
   unsigned Depth = Call.Derived ? Call.Derived->Depth + 1 : 1;
   if (Depth > Evaluator::MaxCallDepth)
     return std::nullopt;
-  ParameterUses Uses = parameterUses(W);
-  if (Uses.InCondition)
+  const ParameterUses &Used = usesIn(W);
+  if (Used.InCondition)
     return std::nullopt;
 
   const SourceManager &SM = Ctx.getSourceManager();
@@ -224,7 +241,7 @@ std::optional<DerivedAllocator> summarizeWrapper(const AllocatorCall &Call, cons
     }
     if (!Present[K] || !Arg)
       continue;
-    if (std::optional<Forwarding> F = forwardedParameter(Arg, W, Uses, Ctx)) {
+    if (std::optional<Forwarding> F = forwardedParameter(Arg, W, Used, Ctx)) {
       F->Steps.insert(F->Steps.end(), Inner.begin(), Inner.end());
       D.Spec.Params[R] = F->Param;
       Forwarded[K] = std::move(F);

@@ -310,9 +310,10 @@ std::vector<Finding> Checker::checkTranslationUnit(ASTContext &Ctx, Preprocessor
   if (Calls.empty())
     return All; // a translation unit without allocator calls pays only for the matcher
   Evaluator Eval(Ctx);
+  WrapperSummarizer Summarizer(Rules, Ctx);
   auto Summarize = [&](const AllocatorCall &Call, const CallContext &Direct) {
     if (CrossUnit && CrossUnit->Summaries)
-      if (std::optional<DerivedAllocator> D = summarizeWrapper(Call, Direct.Scenarios, Rules, Ctx))
+      if (std::optional<DerivedAllocator> D = Summarizer.summarize(Call, Direct.Scenarios))
         CrossUnit->Summaries->push_back(std::move(*D));
   };
   for (const AllocatorCall &Call : Calls) {

@@ -44,8 +44,9 @@ protected:
     ASTContext &Ctx = ASTs.back()->getASTContext();
     std::vector<DerivedAllocator> Out;
     Evaluator Eval(Ctx);
+    WrapperSummarizer Summarizer(Rules, Ctx);
     for (const AllocatorCall &Call : findAllocatorCalls(Ctx, Rules, Known))
-      if (std::optional<DerivedAllocator> D = summarizeWrapper(Call, directCallContext(Call, Eval).Scenarios, Rules, Ctx))
+      if (std::optional<DerivedAllocator> D = Summarizer.summarize(Call, directCallContext(Call, Eval).Scenarios))
         Out.push_back(std::move(*D));
     return Out;
   }

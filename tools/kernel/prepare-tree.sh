@@ -127,15 +127,18 @@ if ((select)) && [[ -x $cli ]]; then
     mkdir -p "$out/mmio-audit"
     select_units() {
       local first=$out/mmio-audit/first-pass.json undecided=$out/mmio-audit/undecided.json objects
+      # The candidates are audited for their exported wrappers, whose callers join them (docs/cli.md, "Calls across
+      # units"); with the source root and result cache that tools/audit-kernel.sh uses, its audit reuses those.
       "$cli" -p "$database" ${rules:+--rules "$rules"} --write-candidates="$first" --write-undecided="$undecided" \
-        -j "$(nproc)"
+        --source-root "$src" --cache-dir "$cache/results" -j "$(nproc)"
       # A unit that does not preprocess stays a candidate (only a proof of no call leaves one out): one whose
       # headers Kbuild generates only when it builds it. Build those, and a second pass decides them on their real
       # contents. (The scan skips the units whose own sources are not generated yet.)
       mapfile -t objects < <(python3 "$root/tools/kernel/db-files.py" --objects "$undecided")
       if ((${#objects[@]})); then
         make "${make_args[@]}" -k -j "$(nproc)" "${objects[@]}" >/dev/null 2>&1 || true
-        "$cli" -p "$first" ${rules:+--rules "$rules"} --write-candidates="$candidates" --progress=never -j "$(nproc)"
+        "$cli" -p "$first" ${rules:+--rules "$rules"} --write-candidates="$candidates" --progress=never \
+          --source-root "$src" --cache-dir "$cache/results" -j "$(nproc)"
       else
         cp "$first" "$candidates.tmp" && mv "$candidates.tmp" "$candidates"
       fi

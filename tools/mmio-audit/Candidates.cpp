@@ -1,5 +1,6 @@
 #include "Candidates.h"
 
+#include "CrossUnit.h"
 #include "Output.h"
 
 #include "report/AtomicFile.h"
@@ -19,6 +20,34 @@ llvm::json::Value entryFor(const clang::tooling::CompileCommand &C) {
   return llvm::json::Object{{"directory", C.Directory}, {"file", C.Filename}, {"arguments", std::move(Arguments)}};
 }
 
+/// The callers of the candidates' exported wrappers are candidates too: the candidates are audited once for their
+/// summaries, and the units that call a wrapper (docs/cli.md, "Calls across units") join them. What the audits
+/// find, compile errors included, is for the audit of the candidates to report.
+void addWrapperCallers(const AuditSession &Session, RunOptions Run, const Selection &Units, const CliOptions &Options,
+                       std::vector<TUOutcome> &Outcomes, ProgressLine &Progress) {
+  // As an audit runs them, so that with --cache-dir the audit of the candidates reuses these outcomes.
+  Run.StopAfterPrefilter = false;
+  Run.Summarize = true;
+  std::vector<TUJob> Jobs;
+  std::vector<size_t> Index;
+  for (size_t I = 0; I < Outcomes.size(); ++I)
+    if (Outcomes[I].Candidate) {
+      Jobs.push_back(Units.Jobs[I]);
+      Index.push_back(I);
+    }
+  Runner Parser(Session, Run);
+  std::vector<TUOutcome> Parsed = Parser.run(
+      Jobs, [&](const TUOutcome &O, size_t Done, size_t Total) { Progress.update(Done, Total, 0, O.Info.File); });
+  Progress.clear();
+  for (size_t K = 0; K < Parsed.size(); ++K)
+    Outcomes[Index[K]].Summaries = std::move(Parsed[K].Summaries);
+  followWrappers(
+      Session, Run, Units, Options, Outcomes,
+      [&](const TUOutcome &O, size_t Done, size_t Total, unsigned) { Progress.update(Done, Total, 0, O.Info.File); },
+      llvm::errs());
+  Progress.clear();
+}
+
 } // namespace
 
 int writeCandidates(const AuditSession &Session, RunOptions Run, const Selection &Units, const CliOptions &Options,
@@ -36,11 +65,14 @@ int writeCandidates(const AuditSession &Session, RunOptions Run, const Selection
     Progress.update(Done, Total, 0, O.Info.File);
   });
   Progress.clear();
+  bool Failed = !Units.NotRun.empty();
+  for (const TUOutcome &O : Outcomes)
+    Failed |= O.Info.Status == TUStatus::Failed;
+  if (Options.CrossUnit)
+    addWrapperCallers(Session, Run, Units, Options, Outcomes, Progress);
 
   llvm::json::Array Database, Undecided;
-  bool Failed = !Units.NotRun.empty();
   for (size_t I = 0; I < Outcomes.size(); ++I) {
-    Failed |= Outcomes[I].Info.Status == TUStatus::Failed;
     if (Outcomes[I].Candidate)
       Database.push_back(entryFor(Units.Jobs[I].Command));
     if (Outcomes[I].Candidate && Outcomes[I].Undecided)
