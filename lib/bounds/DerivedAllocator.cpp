@@ -7,9 +7,6 @@ namespace mmio {
 
 namespace {
 
-/// As many groups of paths as the flow analysis keeps apart; past it the combinations are joined.
-constexpr size_t MaxCombinedScenarios = 8;
-
 bool sameSteps(const std::vector<ForwardStep> &A, const std::vector<ForwardStep> &B) {
   if (A.size() != B.size())
     return false;
@@ -27,8 +24,9 @@ bool sameRole(const SummaryRole &A, const SummaryRole &B) {
   return !A.Fixed || *A.Fixed == *B.Fixed;
 }
 
-/// Every scenario joined into one whose roles may not occur together.
-Scenario joinAll(const std::vector<Scenario> &All) {
+} // namespace
+
+Scenario joinScenarioList(const std::vector<Scenario> &All) {
   Scenario J;
   J.Correlated = false;
   for (const Scenario &S : All) {
@@ -48,8 +46,6 @@ Scenario joinAll(const std::vector<Scenario> &All) {
   }
   return J;
 }
-
-} // namespace
 
 bool DerivedAllocators::add(DerivedAllocator D) {
   std::string Name = D.name();
@@ -96,7 +92,7 @@ void DerivedAllocators::giveUp(llvm::StringRef Name) {
 bool sameSummary(const DerivedAllocator &A, const DerivedAllocator &B) {
   if (A.Spec.Name != B.Spec.Name || A.Spec.Params != B.Spec.Params || A.NumParams != B.NumParams ||
       A.Depth != B.Depth || A.Origin.Allocator != B.Origin.Allocator || A.Origin.Function != B.Origin.Function ||
-      A.Origin.DestinationField != B.Origin.DestinationField || A.Origin.SizeMacros != B.Origin.SizeMacros ||
+      A.Origin.File != B.Origin.File || A.Origin.DestinationField != B.Origin.DestinationField || A.Origin.SizeMacros != B.Origin.SizeMacros ||
       A.Scenarios.size() != B.Scenarios.size())
     return false;
   for (size_t S = 0; S < A.Scenarios.size(); ++S) {
@@ -153,8 +149,9 @@ std::vector<Scenario> expandDerivedCall(const DerivedAllocator &D, const std::ve
       }
       Out.push_back(std::move(S));
     }
-  if (Out.size() > MaxCombinedScenarios)
-    return {joinAll(Out)};
+  // As many groups of paths as the flow analysis keeps apart; past it the combinations are joined.
+  if (Out.size() > MaxSummaryScenarios)
+    return {joinScenarioList(Out)};
   return Out;
 }
 

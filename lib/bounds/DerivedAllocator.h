@@ -20,6 +20,10 @@
 
 namespace mmio {
 
+/// What a summary holds at most (and a cached one may): groups of paths, and steps from a parameter to a role.
+constexpr size_t MaxSummaryScenarios = 8;
+constexpr size_t MaxForwardSteps = 32;
+
 /// One step on a parameter's way into a bound: its value converted to `Width` bits (sign-extended when the source
 /// type is signed; to _Bool, every non-zero value becomes 1), then `Add` added, wrapping, at that width.
 struct ForwardStep {
@@ -97,6 +101,9 @@ bool sameSummary(const DerivedAllocator &A, const DerivedAllocator &B);
 /// The scenarios of a call of `D`, from `AtCall`, what the evaluator computed for the forwarded roles' arguments:
 /// each combined with each of the wrapper's own scenarios.
 std::vector<Scenario> expandDerivedCall(const DerivedAllocator &D, const std::vector<Scenario> &AtCall);
+
+/// Every scenario joined into one whose roles may not occur together.
+Scenario joinScenarioList(const std::vector<Scenario> &All);
 
 /// `V` through `Steps`, in order.
 ValueSet applyForwardSteps(ValueSet V, const std::vector<ForwardStep> &Steps);

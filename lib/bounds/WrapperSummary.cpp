@@ -26,37 +26,19 @@ const ParmVarDecl *parameterNamed(const Expr *E, const FunctionDecl *W) {
 
 } // namespace
 
-/// How often each of a function's parameters is named in its body, and whether one that is not a pointer is named
-/// in a condition.
+/// How often each of a function's parameters is named in its body, and whether it jumps through a computed goto.
 struct WrapperSummarizer::ParameterUses {
   llvm::DenseMap<const ParmVarDecl *, unsigned> Count;
-  bool InCondition = false;
+  bool IndirectJump = false;
 };
 
 namespace {
 
 using ParameterUses = WrapperSummarizer::ParameterUses;
 
-bool namesValueParameter(const Stmt *S, const FunctionDecl *W) {
-  llvm::SmallVector<const Stmt *, 32> Pending{S};
-  while (!Pending.empty()) {
-    const Stmt *Cur = Pending.pop_back_val();
-    if (!Cur)
-      continue;
-    if (const auto *E = dyn_cast<Expr>(Cur))
-      // A pointer's value is never known at a call, so no caller decides a condition on it.
-      if (const ParmVarDecl *P = parameterNamed(E, W); P && !P->getType()->isPointerType())
-        return true;
-    for (const Stmt *Child : Cur->children())
-      Pending.push_back(Child);
-  }
-  return false;
-}
-
-ParameterUses parameterUses(const FunctionDecl *W) {
+ParameterUses parameterUses(const Stmt *Root, const FunctionDecl *W) {
   ParameterUses U;
-  llvm::SmallVector<const Stmt *, 64> Pending{W->getBody()};
-  auto Condition = [&](const Stmt *C) { U.InCondition |= C && namesValueParameter(C, W); };
+  llvm::SmallVector<const Stmt *, 64> Pending{Root};
   while (!Pending.empty()) {
     const Stmt *S = Pending.pop_back_val();
     if (!S)
@@ -64,26 +46,27 @@ ParameterUses parameterUses(const FunctionDecl *W) {
     if (const auto *E = dyn_cast<Expr>(S))
       if (const ParmVarDecl *P = parameterNamed(E, W))
         ++U.Count[P];
-    if (const auto *If = dyn_cast<IfStmt>(S))
-      Condition(If->getCond());
-    else if (const auto *While = dyn_cast<WhileStmt>(S))
-      Condition(While->getCond());
-    else if (const auto *Do = dyn_cast<DoStmt>(S))
-      Condition(Do->getCond());
-    else if (const auto *For = dyn_cast<ForStmt>(S))
-      Condition(For->getCond());
-    else if (const auto *Switch = dyn_cast<SwitchStmt>(S))
-      Condition(Switch->getCond());
-    else if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(S))
-      Condition(Cond->getCond());
-    else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isLogicalOp())
-      Condition(BO->getLHS());
-    else if (isa<IndirectGotoStmt>(S))
-      U.InCondition = true; // where it jumps may depend on anything
+    U.IndirectJump |= isa<IndirectGotoStmt>(S);
     for (const Stmt *Child : S->children())
       Pending.push_back(Child);
   }
   return U;
+}
+
+/// Whether what callers pass can decide anything but the call's arguments: a parameter other than a pointer named
+/// outside `Call` (in a condition, or in a local or a helper's argument that a condition then reads), or a computed
+/// goto. A pointer's value is never known at a call, so no caller decides a branch on it.
+bool callersDecideMore(const FunctionDecl *W, const CallExpr *Call, const ParameterUses &Body) {
+  if (Body.IndirectJump)
+    return true;
+  ParameterUses InCall = parameterUses(Call, W);
+  for (const ParmVarDecl *P : W->parameters()) {
+    if (P->getType()->isPointerType())
+      continue;
+    if (Body.Count.lookup(P) != InCall.Count.lookup(P))
+      return true;
+  }
+  return false;
 }
 
 struct Forwarding {
@@ -177,6 +160,7 @@ std::vector<TrailStep> outOfUnit(const std::vector<TrailStep> &Steps, const Sour
 bool summarizable(const FunctionDecl *W, const AllocatorCall &Call, const Ruleset &Rules) {
   return W && W->getIdentifier() && W->doesThisDeclarationHaveABody() && W->isExternallyVisible() &&
          W->getStorageClass() != SC_Static && !W->isInlined() && !W->isVariadic() && W->getNumParams() > 0 &&
+         !W->isWeak() && // a strong definition elsewhere, never summarised, may replace it
          Call.Callee != W && !Rules.findAllocator(W->getName());
 }
 
@@ -189,7 +173,7 @@ WrapperSummarizer::~WrapperSummarizer() = default;
 const ParameterUses &WrapperSummarizer::usesIn(const FunctionDecl *W) {
   std::unique_ptr<ParameterUses> &U = Uses[W];
   if (!U)
-    U = std::make_unique<ParameterUses>(parameterUses(W));
+    U = std::make_unique<ParameterUses>(parameterUses(W->getBody(), W));
   return *U;
 }
 
@@ -202,7 +186,7 @@ std::optional<DerivedAllocator> WrapperSummarizer::summarize(const AllocatorCall
   if (Depth > Evaluator::MaxCallDepth)
     return std::nullopt;
   const ParameterUses &Used = usesIn(W);
-  if (Used.InCondition)
+  if (callersDecideMore(W, Call.Call, Used))
     return std::nullopt;
 
   const SourceManager &SM = Ctx.getSourceManager();
@@ -243,6 +227,8 @@ std::optional<DerivedAllocator> WrapperSummarizer::summarize(const AllocatorCall
       continue;
     if (std::optional<Forwarding> F = forwardedParameter(Arg, W, Used, Ctx)) {
       F->Steps.insert(F->Steps.end(), Inner.begin(), Inner.end());
+      if (F->Steps.size() > MaxForwardSteps)
+        continue;
       D.Spec.Params[R] = F->Param;
       Forwarded[K] = std::move(F);
     }
@@ -250,7 +236,13 @@ std::optional<DerivedAllocator> WrapperSummarizer::summarize(const AllocatorCall
   if (D.Spec.Params.empty())
     return std::nullopt; // every bound is the wrapper's own: its callers change nothing
 
-  for (const Scenario &S : Scenarios) {
+  std::vector<Scenario> Joined;
+  const std::vector<Scenario> *Paths = &Scenarios;
+  if (Scenarios.size() > MaxSummaryScenarios) {
+    Joined.push_back(joinScenarioList(Scenarios));
+    Paths = &Joined;
+  }
+  for (const Scenario &S : *Paths) {
     SummaryScenario Out;
     Out.Correlated = S.Correlated;
     for (unsigned K = 1; K < NumRoles; ++K) {

@@ -73,7 +73,8 @@ private:
         if (Callee && Callee->getIdentifier() && Wanted.contains(Callee->getIdentifier())) {
           if (const AllocatorSpec *Spec = Rules.findAllocator(Callee->getName()))
             Out.push_back(makeAllocatorCall(Call, Callee, Enclosing, *Spec, Ctx));
-          else if (const DerivedAllocator *D = Derived ? Derived->find(Callee->getName()) : nullptr)
+          else if (const DerivedAllocator *D = Derived ? Derived->find(Callee->getName()) : nullptr;
+                   D && isTheWrapper(Callee, *D))
             Out.push_back(derivedCall(Call, Callee, Enclosing, *D));
         }
       }
@@ -82,6 +83,11 @@ private:
       for (const Stmt *Child : S->children())
         Pending.push_back(Child);
     }
+  }
+
+  /// A function of the same name that is this unit's own (static), or declared otherwise, is another function.
+  static bool isTheWrapper(const FunctionDecl *Callee, const DerivedAllocator &D) {
+    return Callee->isExternallyVisible() && Callee->getNumParams() == D.NumParams && !Callee->isWeak();
   }
 
   AllocatorCall derivedCall(const CallExpr *Call, const FunctionDecl *Callee, const FunctionDecl *Enclosing,

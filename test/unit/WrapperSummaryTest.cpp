@@ -111,6 +111,19 @@ TEST_F(WrapperSummaryTest, CallerValuesGoThroughTheStepsWithWrapAround) {
             "0xffffffffffffffff");
 }
 
+TEST_F(WrapperSummaryTest, SameNameOtherFunctionIsNotTheWrapper) {
+  DerivedAllocators Known;
+  for (DerivedAllocator &D : summarize("int w(u64 lo) { return alloc(lo, -1, 0); }"))
+    Known.add(std::move(D));
+  ASSERT_EQ(Known.size(), 1u);
+  EXPECT_EQ(valuesAtCaller("static int w(u64 lo) { return 0; }\nint c(void) { return w(0); }", Known, MinSlot),
+            "no derived call");
+  EXPECT_EQ(valuesAtCaller("int w(u64 lo, int extra);\nint c(void) { return w(0, 1); }", Known, MinSlot),
+            "no derived call");
+  EXPECT_EQ(valuesAtCaller("int w(u64 lo);\nint c(void) { return w(0); }", Known, MinSlot), "0x0");
+  EXPECT_TRUE(summarize("__attribute__((weak)) int w(u64 lo) { return alloc(lo, -1, 0); }").empty());
+}
+
 TEST_F(WrapperSummaryTest, ReadTwiceIsNotForwarded) {
   EXPECT_TRUE(summarize("int w(u64 lo) { return alloc(lo, lo, 0); }").empty());
   EXPECT_TRUE(summarize("int w(u64 lo) { u64 *p = &lo; return alloc(lo, -1, 0); }").empty());
@@ -120,6 +133,12 @@ TEST_F(WrapperSummaryTest, ReadTwiceIsNotForwarded) {
 TEST_F(WrapperSummaryTest, ConditionsOnValueParametersRefuse) {
   EXPECT_TRUE(summarize("int w(u64 lo, int flag) { if (flag) return -1; return alloc(lo, -1, 0); }").empty());
   EXPECT_TRUE(summarize("int w(u64 lo, int flag) { return flag && alloc(lo, -1, 0); }").empty());
+  // Through a local or a helper's result, the caller's value still decides the branch.
+  EXPECT_TRUE(summarize("int w(u64 lo, int flag) { int ok = flag & 1; if (!ok) return -1; return alloc(lo, -1, 0); }")
+                  .empty());
+  EXPECT_TRUE(
+      summarize("int check(int);\nint w(u64 lo, int i) { int r = check(i); if (r) return r; return alloc(lo, -1, 0); }")
+          .empty());
   // A pointer tested for NULL decides nothing any caller's value could.
   EXPECT_EQ(summarize("int w(int *p, u64 lo) { if (!p) return -1; return alloc(lo, -1, 0); }").size(), 1u);
 }

@@ -18,9 +18,15 @@ std::vector<std::string> addNewSummaries(const std::vector<TUOutcome *> &Outcome
       if (!Known.find(D.name()))
         Pass.add(D);
   std::vector<std::string> New;
-  for (const DerivedAllocator *D : Pass.all())
+  for (const DerivedAllocator *D : Pass.all()) {
     if (Known.add(*D))
       New.push_back(D->name());
+  }
+  // A later pass that sees a known name summarised otherwise: from then on it is not followed either.
+  for (const TUOutcome *O : Outcomes)
+    for (const DerivedAllocator &D : O->Summaries)
+      if (const DerivedAllocator *Seen = Known.find(D.name()); Seen && !sameSummary(*Seen, D))
+        Known.giveUp(D.name());
   for (const std::string &Name : Pass.ambiguous())
     if (!Known.find(Name))
       Known.giveUp(Name);
@@ -51,7 +57,7 @@ DerivedAllocators followWrappers(const AuditSession &Session, const RunOptions &
         J.SkipReason = "failed";
     }
     if (Scan)
-      narrowByScanFor(Next, Options, New, Notes);
+      narrowByScanFor(Next, Options, New, Run.Overlay, Notes);
     std::vector<size_t> Index;
     Selection Jobs;
     for (size_t I = 0; I < Next.Jobs.size(); ++I)

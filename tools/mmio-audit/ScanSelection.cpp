@@ -197,8 +197,8 @@ void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Ru
 }
 
 void narrowByScanFor(Selection &Units, const CliOptions &Options, std::vector<std::string> Names,
-                     llvm::raw_ostream &Notes) {
-  narrow(Units, Options, std::move(Names), /*UseCache=*/false, nullptr, Notes);
+                     const FileOverlay *AlsoAs, llvm::raw_ostream &Notes) {
+  narrow(Units, Options, std::move(Names), /*UseCache=*/false, AlsoAs, Notes);
 }
 
 } // namespace mmio

@@ -23,7 +23,7 @@ void narrowByScan(Selection &Units, const CliOptions &Options, const Ruleset &Ru
 /// The same for the callers of `Names` (wrappers summarised in another unit), with no scan cache: the cached facts
 /// are the allocators'.
 void narrowByScanFor(Selection &Units, const CliOptions &Options, std::vector<std::string> Names,
-                     llvm::raw_ostream &Notes);
+                     const FileOverlay *AlsoAs, llvm::raw_ostream &Notes);
 
 /// From this many units up, --selection=auto scans: reading a kernel tree's text (1.4 GB) costs about what
 /// preprocessing 20 units does, and a prepared selection of a few units would pay it for nothing.

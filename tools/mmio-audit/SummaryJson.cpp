@@ -11,8 +11,8 @@ namespace mmio {
 namespace {
 
 constexpr unsigned MaxWidth = 128;
-constexpr size_t MaxSteps = 32;
-constexpr size_t MaxScenarios = 8;
+constexpr size_t MaxSteps = MaxForwardSteps;
+constexpr size_t MaxScenarios = MaxSummaryScenarios;
 constexpr size_t MaxTrail = 64;
 
 std::string hex(const llvm::APInt &V) { return llvm::toString(V, 16, /*Signed=*/false); }
