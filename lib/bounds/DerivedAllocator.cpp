@@ -92,8 +92,8 @@ void DerivedAllocators::giveUp(llvm::StringRef Name) {
 bool sameSummary(const DerivedAllocator &A, const DerivedAllocator &B) {
   if (A.Spec.Name != B.Spec.Name || A.Spec.Params != B.Spec.Params || A.NumParams != B.NumParams ||
       A.Depth != B.Depth || A.Origin.Allocator != B.Origin.Allocator || A.Origin.Function != B.Origin.Function ||
-      A.Origin.File != B.Origin.File || A.Origin.DestinationField != B.Origin.DestinationField || A.Origin.SizeMacros != B.Origin.SizeMacros ||
-      A.Scenarios.size() != B.Scenarios.size())
+      A.Origin.File != B.Origin.File || A.Origin.DestinationField != B.Origin.DestinationField ||
+      A.Origin.SizeMacros != B.Origin.SizeMacros || A.Scenarios.size() != B.Scenarios.size())
     return false;
   for (size_t S = 0; S < A.Scenarios.size(); ++S) {
     if (A.Scenarios[S].Correlated != B.Scenarios[S].Correlated)

@@ -168,7 +168,12 @@ std::optional<uint64_t> literalValue(llvm::StringRef Text, Preprocessor *PP, uns
     return V;
   if (!PP || Depth > 8 || !isIdentifier(Text))
     return std::nullopt;
-  const MacroInfo *MI = PP->getMacroInfo(PP->getIdentifierInfo(Text));
+  // find(), not getIdentifierInfo(): a name the unit never spelled is no macro, and interning it from here would
+  // run the table's allocator as inlined into this file (see tools/mmio-audit/Prefilter.cpp).
+  auto Found = PP->getIdentifierTable().find(Text);
+  if (Found == PP->getIdentifierTable().end())
+    return std::nullopt;
+  const MacroInfo *MI = PP->getMacroInfo(Found->getValue());
   if (!MI || MI->isFunctionLike())
     return std::nullopt;
   std::string Body;

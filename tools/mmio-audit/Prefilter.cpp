@@ -4,7 +4,8 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
-#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace mmio {
 
@@ -62,16 +63,24 @@ void PrefilterAction::ExecuteAction() {
   if (!CI.getPreprocessorOpts().ImplicitPCHInclude.empty() || CI.getLangOpts().Modules)
     return;
   clang::Preprocessor &PP = CI.getPreprocessor();
-  llvm::SmallPtrSet<const clang::IdentifierInfo *, 4> Wanted;
+  // The names are matched as clang's lexer interns them, never added to its identifier table from here: the table's
+  // allocator is inlined into this file, and in a sanitizer build that copy poisons each new slab, which the
+  // uninstrumented libclang then writes into without unpoisoning (a false use-after-poison).
+  llvm::StringSet<> WantedNames;
   for (const std::string &N : Names)
-    Wanted.insert(PP.getIdentifierInfo(N));
+    WantedNames.insert(N);
+  llvm::DenseMap<const clang::IdentifierInfo *, bool> IsWanted; // one name lookup per distinct identifier
   bool PossibleCall = false;
   clang::Token Previous;
   Previous.startToken(); // tok::unknown: a name first in the unit counts as a possible call
   PP.setTokenWatcher([&](const clang::Token &T) {
-    if (!PossibleCall && T.is(clang::tok::identifier) && Wanted.contains(T.getIdentifierInfo()) &&
-        !onlyDeclaratorFollows(Previous))
-      PossibleCall = true;
+    if (!PossibleCall && T.is(clang::tok::identifier) && !onlyDeclaratorFollows(Previous)) {
+      const clang::IdentifierInfo *II = T.getIdentifierInfo();
+      auto [It, New] = IsWanted.try_emplace(II, false);
+      if (New)
+        It->second = WantedNames.contains(II->getName());
+      PossibleCall = It->second;
+    }
     Previous = T;
   });
   PreprocessOnlyAction::ExecuteAction(); // lexes the whole unit, macros expanded
