@@ -5,9 +5,14 @@ D deep (static helpers and exported wrappers). Each size is compiled with plain
 `clang -fsyntax-only` and with the plugin, alternating, medians of several runs; the table gives the plugin's extra
 time per 1,000 calls (flat when the cost is linear) and peak RSS.
 
-Usage: bench/scale.py [--runs N] [--plugin build/lib/MmioAudit.so]
+Then the CLI's cross-unit analysis: a database of two units, one exporting N wrappers of the allocator and the other
+calling each of them, audited with `--cross-unit` (two passes, the callers' calls checked against N summaries)
+against one pass (`--cross-unit=false`); the extra time per 1,000 wrappers is flat when the summaries cost linearly.
+
+Usage: bench/scale.py [--runs N] [--plugin build/lib/MmioAudit.so] [--cli build/bin/mmio-audit]
 """
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -60,6 +65,35 @@ def chain_unit(path, depth, exported):
         f.write("int entry(struct hv_pcibus_device *h)\n{\n\treturn link_%d(h, 0);\n}\n" % depth)
 
 
+def wrappers_database(directory, n, flags):
+    """wrappers.c exports n wrappers, each forwarding its parameter to the allocator's min; callers.c calls each,
+    a tenth of them with 0 (findings only the second pass can make)."""
+    wrappers, callers = os.path.join(directory, "wrappers.c"), os.path.join(directory, "callers.c")
+    with open(wrappers, "w") as f:
+        f.write('#include "pci-hyperv.h"\n')
+        for i in range(n):
+            f.write("int wrap_%d(struct hv_pcibus_device *h, u64 lo)\n{\n\treturn vmbus_allocate_mmio(&h->mem_config, "
+                    "h->hdev, lo, -1, PCI_CONFIG_MMIO_LENGTH, 0x1000, false);\n}\n" % i)
+    with open(callers, "w") as f:
+        f.write('#include "pci-hyperv.h"\n')
+        for i in range(n):
+            f.write("int wrap_%d(struct hv_pcibus_device *h, u64 lo);\n" % i)
+        f.write("int call_all(struct hv_pcibus_device *h)\n{\n\tint r = 0;\n")
+        for i in range(n):
+            f.write("\tr |= wrap_%d(h, %s);\n" % (i, "0" if i % 10 == 0 else "SZ_4G"))
+        f.write("\treturn r;\n}\n")
+    db = os.path.join(directory, "compile_commands.json")
+    with open(db, "w") as f:
+        json.dump([{"directory": directory, "file": src, "arguments": flags + ["-c", src]}
+                   for src in (wrappers, callers)], f)
+    return db
+
+
+def findings(report):
+    with open(report) as f:
+        return len(json.load(f).get("findings", []))
+
+
 def measure(cmd):
     start = time.perf_counter()
     proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -74,6 +108,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "lib", "MmioAudit.so"))
+    ap.add_argument("--cli", default=os.path.join(ROOT, "build", "bin", "mmio-audit"))
     args = ap.parse_args()
     if not os.path.exists("/usr/bin/time"):
         sys.exit("bench: needs GNU time (apt-get install time)")
@@ -107,6 +142,30 @@ def main():
         bw, pw = statistics.median(x[0] for x in b), statistics.median(x[0] for x in p)
         bm, pm = max(x[1] for x in b), max(x[1] for x in p)
         print("%-34s %9.3f %9.3f %11.3f %14.3f %9.1f %9.1f" % (name, bw, pw, pw - bw, (pw - bw) * 1000.0 / units, bm, pm))
+
+    print("\nmmio-audit CLI, two units: N exported wrappers and a caller of each; one pass against --cross-unit")
+    print("%-34s %9s %9s %11s %14s %9s %9s" % ("input", "1 pass s", "2 pass s", "extra s", "extra s/1000", "1 pass MiB",
+                                                "2 pass MiB"))
+    flags = [f for f in base if f != "-fsyntax-only"]
+    for n in (1250, 2500, 5000, 10000):
+        directory = os.path.join(tmp, "cross-unit-%d" % n)
+        os.makedirs(directory)
+        db = wrappers_database(directory, n, flags)
+        report = os.path.join(directory, "report.json")
+        run = [args.cli, "-p", db, "--format", "json", "-o", report, "--quiet"]
+        one, two = [], []
+        for _ in range(args.runs):
+            one.append(measure(run + ["--cross-unit=false"]))
+            one_found = findings(report)
+            two.append(measure(run))
+            two_found = findings(report)
+        # A tenth of the callers pass 0: the second pass must find them, or the timing measures nothing.
+        if two_found - one_found != n // 10:
+            sys.exit("bench: %d wrappers: the two-pass audit found %d findings, one pass %d" % (n, two_found, one_found))
+        ow, tw = statistics.median(x[0] for x in one), statistics.median(x[0] for x in two)
+        om, tm = max(x[1] for x in one), max(x[1] for x in two)
+        print("%-34s %9.3f %9.3f %11.3f %14.3f %9.1f %9.1f" % ("%d wrappers, %d calls" % (n, n), ow, tw, tw - ow,
+                                                                (tw - ow) * 1000.0 / n, om, tm))
 
 
 if __name__ == "__main__":
