@@ -11,8 +11,6 @@ namespace mmio {
 namespace {
 
 constexpr unsigned MaxWidth = 128;
-constexpr size_t MaxSteps = MaxForwardSteps;
-constexpr size_t MaxScenarios = MaxSummaryScenarios;
 constexpr size_t MaxTrail = 64;
 
 std::string hex(const llvm::APInt &V) { return llvm::toString(V, 16, /*Signed=*/false); }
@@ -117,7 +115,7 @@ std::optional<SummaryRole> roleFromJSON(const Object &O, unsigned NumParams) {
   if (O.get("param")) {
     std::optional<unsigned> Param = smallInt(O, "param", NumParams ? NumParams - 1 : 0);
     const Array *Steps = O.getArray("steps");
-    if (!Param || *Param >= NumParams || !Steps || Steps->size() > MaxSteps)
+    if (!Param || *Param >= NumParams || !Steps || Steps->size() > MaxForwardSteps)
       return std::nullopt;
     R.Param = *Param;
     for (const Value &V : *Steps) {
@@ -185,7 +183,7 @@ std::optional<DerivedAllocator> summaryFromJSON(const Value &V) {
   const Object *Params = O->getObject("params"), *Origin = O->getObject("origin"), *Where = O->getObject("where");
   const Array *Scenarios = O->getArray("scenarios");
   if (!Name || Name->empty() || !Arity || !Depth || *Depth == 0 || !Params || !Origin || !Where || !Scenarios ||
-      Scenarios->empty() || Scenarios->size() > MaxScenarios)
+      Scenarios->empty() || Scenarios->size() > MaxSummaryScenarios)
     return std::nullopt;
   D.Spec.Name = Name->str();
   D.NumParams = *Arity;
