@@ -1,5 +1,6 @@
 #include "TreeScan.h"
 #include "FileSpelling.h"
+#include "TreeWalk.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -18,6 +19,7 @@
 #include <fcntl.h>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,18 +71,6 @@ struct ReadBuffer {
     }
   }
 };
-
-/// What tells a file's contents unchanged without reading them: identity, size, modification time.
-struct FileStamp {
-  llvm::sys::fs::UniqueID ID;
-  uint64_t Size = 0, MTimeNs = 0;
-  bool operator==(const FileStamp &O) const { return ID == O.ID && Size == O.Size && MTimeNs == O.MTimeNs; }
-};
-
-FileStamp stampOf(const struct stat &St) {
-  return FileStamp{llvm::sys::fs::UniqueID(St.st_dev, St.st_ino), static_cast<uint64_t>(St.st_size),
-                   static_cast<uint64_t>(St.st_mtim.tv_sec) * 1000000000u + static_cast<uint64_t>(St.st_mtim.tv_nsec)};
-}
 
 ReadResult readRegularFile(const std::string &Path, uint64_t MaxBytes, ReadBuffer &Text, FileStamp &Stamp) {
   int FD = ::open(Path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -136,8 +126,6 @@ bool pathEndsWith(llvm::StringRef Path, llvm::StringRef Tail) {
          (Path.ends_with(Tail) && Path.size() > Tail.size() && Path[Path.size() - Tail.size() - 1] == '/');
 }
 
-bool isVersionControlDirectory(llvm::StringRef Name) { return Name == ".git" || Name == ".hg" || Name == ".svn"; }
-
 } // namespace
 
 class TreeScanBuilder {
@@ -168,8 +156,7 @@ public:
     llvm::StringSet<> New = Names.Allocators;
     std::vector<std::vector<std::string>> Macros(Paths.size());
     forEachFile([&](size_t I, llvm::StringRef Text) { firstRead(I, Text, Macros[I]); });
-    if (llvm::Error E = keepReadFiles())
-      return std::move(E);
+    keepReadFiles();
     // From here on files are the scan's, once each by identity.
     std::vector<std::vector<std::string>> ByFile(Scan.Files.size());
     for (size_t K = 0; K < Scan.Files.size(); ++K)
@@ -243,44 +230,31 @@ private:
   }
 
   llvm::Error walkRoots() {
-    size_t Entries = 0;
-    for (const std::string &Root : Request.Roots) {
-      std::error_code EC;
-      llvm::sys::fs::recursive_directory_iterator It(Root, EC, /*follow_symlinks=*/false), End;
-      if (EC)
-        return llvm::createStringError(EC, "cannot read directory %s: %s", Root.c_str(), EC.message().c_str());
-      for (; It != End; It.increment(EC)) {
-        // Every entry counts, directories and unreadable ones too: a tree of empty directories is bounded as well.
-        if (++Entries > Request.MaxFiles)
-          return llvm::createStringError(std::errc::file_too_large, "more than %zu files under %s", Request.MaxFiles,
-                                         Root.c_str());
-        if (EC) {
-          EC.clear(); // an unreadable directory holds nothing a compile could include either
-          continue;
-        }
-        llvm::sys::fs::file_type Type = It->type();
-        if (Type == llvm::sys::fs::file_type::directory_file) {
-          if (isVersionControlDirectory(llvm::sys::path::filename(It->path())) ||
-              llvm::is_contained(Request.SkipDirectories, It->path()))
-            It.no_push();
-          continue;
-        }
-        if (Type == llvm::sys::fs::file_type::symlink_file || Type == llvm::sys::fs::file_type::type_unknown) {
-          llvm::sys::fs::file_status St;
-          if (llvm::sys::fs::status(It->path(), St, /*follow=*/true) ||
-              St.type() != llvm::sys::fs::file_type::regular_file)
-            continue;
-        } else if (Type != llvm::sys::fs::file_type::regular_file) {
-          continue;
-        }
-        addPath(It->path(), false);
-      }
+    WalkRequest Walk;
+    Walk.Roots = Request.Roots;
+    Walk.SkipDirectories = Request.SkipDirectories;
+    Walk.MaxEntries = Request.MaxFiles;
+    Walk.Threads = threads();
+    // A cached scan needs every file's stamp, and takes it cheapest beside the directory entry.
+    Walk.Stamps = !Request.CachePath.empty() && !Request.AlsoAs;
+    llvm::Expected<std::vector<WalkedFile>> Files = walkTree(Walk);
+    if (!Files)
+      return Files.takeError();
+    for (WalkedFile &F : *Files) {
+      addPath(std::move(F.Path), false);
+      if (F.Stamped)
+        Stamps.back() = F.Stamp;
     }
     return llvm::Error::success();
   }
 
-  void addPath(const std::string &Path, bool Unit) {
-    Paths.push_back(Path);
+  unsigned threads() const {
+    return Request.Threads ? Request.Threads : llvm::hardware_concurrency().compute_thread_count();
+  }
+
+  void addPath(std::string Path, bool Unit) {
+    Paths.push_back(std::move(Path));
+    Stamps.emplace_back();
     IsUnit.push_back(Unit);
   }
 
@@ -330,7 +304,7 @@ private:
   }
 
   void parallelFor(size_t Count, llvm::function_ref<void(size_t, ReadBuffer &)> Work) {
-    unsigned Threads = Request.Threads ? Request.Threads : llvm::hardware_concurrency().compute_thread_count();
+    unsigned Threads = threads();
     std::atomic<size_t> Next{0};
     auto Worker = [&] {
       ReadBuffer Buffer;
@@ -374,7 +348,7 @@ private:
 
   /// Files read become the scan's, once each by identity; those too large to read count as calling, and a unit's
   /// source that cannot be read at all is left to the compile that reports why.
-  llvm::Error keepReadFiles() {
+  void keepReadFiles() {
     for (size_t I = 0; I < Paths.size(); ++I) {
       ReadOutcome &R = Read[I];
       if (R.Result == ReadResult::NotRegular || R.Result == ReadResult::Failed)
@@ -385,7 +359,7 @@ private:
         continue;
       }
       TreeScan::File F;
-      F.Path = Paths[I];
+      F.Path = std::move(Paths[I]); // Paths are not read again
       F.ID = R.Stamp.ID;
       F.Size = R.Stamp.Size;
       F.MTimeNs = R.Stamp.MTimeNs;
@@ -401,7 +375,6 @@ private:
       PathOf.push_back(I);
     }
     Read.clear();
-    return llvm::Error::success();
   }
 
   /// Whoever includes a file that may call, by a name that can reach it, may call too; so may a file whose
@@ -546,11 +519,13 @@ private:
       struct stat St;
       auto It = Cached.find(Paths[I]);
       const CachedFile *Same = nullptr;
-      if (::stat(Paths[I].c_str(), &St) == 0 && S_ISREG(St.st_mode)) {
-        FileStamp Now = stampOf(St);
+      std::optional<FileStamp> Now = Stamps[I];
+      if (!Now && ::stat(Paths[I].c_str(), &St) == 0 && S_ISREG(St.st_mode))
+        Now = stampOf(St);
+      if (Now) {
         if (It != Cached.end())
-          Same = It->second.Stamp == Now ? &It->second : nullptr;
-        else if (auto Alias = ByID.find(Now.ID); Alias != ByID.end() && Alias->second->Stamp == Now)
+          Same = It->second.Stamp == *Now ? &It->second : nullptr;
+        else if (auto Alias = ByID.find(Now->ID); Alias != ByID.end() && Alias->second->Stamp == *Now)
           Same = Alias->second; // another name (a symbolic link) of a file the cache knows
       }
       if (Same) {
@@ -565,7 +540,10 @@ private:
       }
       R.Result = readRegularFile(Paths[I], Request.MaxFileBytes, Buffer, R.Stamp);
       if (R.Result != ReadResult::Read) {
-        FactsChanged = true;
+        // A file that cannot be read is not kept: one the cache does not hold either (a unit's source Kbuild has
+        // not generated yet, every run) changes nothing the scan found.
+        if (It != Cached.end() || R.Result == ReadResult::TooLarge)
+          FactsChanged = true;
         return;
       }
       R.Bytes = Buffer.Size;
@@ -603,10 +581,7 @@ private:
       if (SaveWanted && R.FromCache)
         R.Includes = R.Cached->includes();
     }
-    if (llvm::Error E = keepReadFiles()) {
-      llvm::consumeError(std::move(E));
-      return false;
-    }
+    keepReadFiles();
     if (!SaveWanted)
       for (size_t K = 0; K < Scan.Files.size(); ++K)
         Scan.Files[K].MayCall = Scan.Files[K].MayCall || ClosedMayCall[PathOf[K]];
@@ -664,6 +639,8 @@ private:
     }
     if (llvm::Error E = Temp->keep(Request.CachePath))
       Scan.CacheNote = "cannot write " + Request.CachePath + ": " + llvm::toString(std::move(E));
+    else
+      Scan.Written = true;
   }
 
   struct ReadOutcome {
@@ -683,6 +660,7 @@ private:
   std::mutex PiecesMutex;
   std::vector<std::pair<std::string, std::string>> FoundPieces; // piece macros found in the last round
   std::vector<std::string> Paths;
+  std::vector<std::optional<FileStamp>> Stamps; // by index in Paths: the walk's stat, for a cached scan
   std::vector<bool> IsUnit;
   std::vector<ReadOutcome> Read;
   std::vector<size_t> PathOf; // a scan file's index in Paths

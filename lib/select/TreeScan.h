@@ -57,6 +57,8 @@ public:
   unsigned rounds() const { return Rounds; }
   /// Files whose facts came from ScanRequest::CachePath, unread this time (0: a full scan).
   size_t filesReused() const { return Reused; }
+  /// True when this scan wrote ScanRequest::CachePath (what it found differs from what the cache said).
+  bool cacheWritten() const { return Written; }
   /// Why the cache was not used or not kept, if it was asked for and something went wrong (for --verbose).
   const std::string &cacheNote() const { return CacheNote; }
   /// Macros found to spell or paste a wanted name, sorted.
@@ -83,6 +85,7 @@ private:
   uint64_t Bytes = 0;
   unsigned Rounds = 0;
   size_t Reused = 0;
+  bool Written = false;
   std::string CacheNote;
 
   friend class TreeScanBuilder;

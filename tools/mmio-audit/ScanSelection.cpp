@@ -23,15 +23,35 @@ const char *const NotGeneratedYet = "no allocator call possible (its source is n
 
 namespace {
 
+/// Absolute paths of a command's operands, made once: a kernel's thousands of commands repeat the same few.
+class AbsolutePaths {
+public:
+  const std::string &of(llvm::StringRef Value, llvm::StringRef Directory) {
+    Key.assign(Directory.begin(), Directory.end());
+    Key += '\0';
+    Key.append(Value.begin(), Value.end());
+    auto [It, Inserted] = Made.try_emplace(Key);
+    if (Inserted)
+      It->second = absolutePath(Value, Directory);
+    return It->second;
+  }
+
+private:
+  std::string Key;
+  llvm::StringMap<std::string> Made;
+};
+
 /// The directories and forced includes a command searches: `-I`, `-isystem`, `-iquote`, `-idirafter` and
 /// `-include`, `-imacros`, joined or separate, relative to the command's directory.
-void searchPathsOf(const clang::tooling::CompileCommand &C, std::vector<std::string> &Directories,
-                   std::vector<std::string> &Forced) {
-  static const char *const DirectoryFlags[] = {"-I", "-isystem", "-iquote", "-idirafter"};
-  static const char *const FileFlags[] = {"-include", "-imacros", "--include"};
+void searchPathsOf(const clang::tooling::CompileCommand &C, AbsolutePaths &Absolute,
+                   std::vector<std::string> &Directories, std::vector<std::string> &Forced) {
+  static const llvm::StringLiteral DirectoryFlags[] = {"-I", "-isystem", "-iquote", "-idirafter"};
+  static const llvm::StringLiteral FileFlags[] = {"-include", "-imacros", "--include"};
   const std::vector<std::string> &Args = C.CommandLine;
   for (size_t I = 0; I < Args.size(); ++I) {
     llvm::StringRef A = Args[I];
+    if (!A.starts_with("-"))
+      continue;
     auto Take = [&](llvm::StringRef Flag, std::vector<std::string> &Into) {
       if (!A.starts_with(Flag))
         return false;
@@ -41,14 +61,14 @@ void searchPathsOf(const clang::tooling::CompileCommand &C, std::vector<std::str
           return true;
         Value = Args[++I];
       }
-      Into.push_back(absolutePath(Value, C.Directory));
+      Into.push_back(Absolute.of(Value, C.Directory));
       return true;
     };
     bool Taken = false;
-    for (const char *F : FileFlags)
-      if (!Taken && (A == F || A.starts_with(std::string(F) + "=")))
+    for (llvm::StringRef F : FileFlags)
+      if (!Taken && A.starts_with(F) && (A.size() == F.size() || A[F.size()] == '='))
         Taken = Take(F, Forced);
-    for (const char *F : DirectoryFlags)
+    for (llvm::StringRef F : DirectoryFlags)
       if (!Taken)
         Taken = Take(F, Directories);
   }
@@ -103,13 +123,14 @@ void narrow(Selection &Units, const CliOptions &Options, std::vector<std::string
   std::vector<std::vector<std::string>> ForcedOf(Units.Jobs.size());
   std::vector<std::string> Roots, Forced;
   llvm::StringSet<> SeenDirectories;
+  AbsolutePaths Absolute;
   for (size_t I = 0; I < Units.Jobs.size(); ++I) {
     const TUJob &J = Units.Jobs[I];
     if (!J.SkipReason.empty())
       continue;
     Request.Units.push_back(J.File);
     std::vector<std::string> Directories;
-    searchPathsOf(J.Command, Directories, ForcedOf[I]);
+    searchPathsOf(J.Command, Absolute, Directories, ForcedOf[I]);
     if (SeenDirectories.insert(J.Command.Directory).second)
       Roots.push_back(absolutePath(J.Command.Directory, ""));
     for (std::string &D : Directories)
@@ -153,19 +174,25 @@ void narrow(Selection &Units, const CliOptions &Options, std::vector<std::string
     return FallBack(llvm::toString(Scan.takeError()));
 
   size_t Kept = 0;
+  llvm::StringMap<bool> ForcedMayCall;
   for (size_t I = 0; I < Units.Jobs.size(); ++I) {
     TUJob &J = Units.Jobs[I];
     if (!J.SkipReason.empty())
       continue;
     // A file missing from the command's own (build) directory is a build product not made yet (assumption 1).
-    std::string BuildDirectory = absolutePath(J.Command.Directory, "");
+    const std::string &BuildDirectory = Absolute.of(J.Command.Directory, "");
     auto NotBuilt = [&](const std::string &F) { return isUnderRoot(F, BuildDirectory) && !llvm::sys::fs::exists(F); };
     if (NotBuilt(J.File)) {
       J.SkipReason = NotGeneratedYet;
       continue;
     }
-    bool MayCall = Scan->mayCall(J.File) ||
-                   llvm::any_of(ForcedOf[I], [&](const std::string &F) { return !NotBuilt(F) && Scan->mayCall(F); });
+    bool MayCall = Scan->mayCall(J.File) || llvm::any_of(ForcedOf[I], [&](const std::string &F) {
+                     // Every kernel unit forces the same few headers: each is looked at once.
+                     auto [It, Inserted] = ForcedMayCall.try_emplace(BuildDirectory + '\0' + F);
+                     if (Inserted)
+                       It->second = !NotBuilt(F) && Scan->mayCall(F);
+                     return It->second;
+                   });
     if (MayCall)
       ++Kept;
     else
