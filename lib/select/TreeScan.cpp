@@ -139,7 +139,7 @@ public:
       Names.Allocators.insert(N);
       Heads.insert(llvm::StringRef(N).take_front(MinPastedPiece));
     }
-    bool UseCache = !Request.CachePath.empty() && !Request.AlsoAs;
+    bool UseCache = usesCache();
     if (UseCache && buildFromCache()) {
       // Nothing the closure depends on changed: the files' cached closure stands.
       if (SaveWanted)
@@ -236,7 +236,7 @@ private:
     Walk.MaxEntries = Request.MaxFiles;
     Walk.Threads = threads();
     // A cached scan needs every file's stamp, and takes it cheapest beside the directory entry.
-    Walk.Stamps = !Request.CachePath.empty() && !Request.AlsoAs;
+    Walk.Stamps = usesCache();
     llvm::Expected<std::vector<WalkedFile>> Files = walkTree(Walk);
     if (!Files)
       return Files.takeError();
@@ -247,6 +247,9 @@ private:
     }
     return llvm::Error::success();
   }
+
+  /// The cache is not used with other contents (ScanRequest::CachePath).
+  bool usesCache() const { return !Request.CachePath.empty() && !Request.AlsoAs; }
 
   unsigned threads() const {
     return Request.Threads ? Request.Threads : llvm::hardware_concurrency().compute_thread_count();
